@@ -1,0 +1,65 @@
+// mockwiki/server.h: a mock MediaWiki 1.39 api.php, running in your process.
+//
+//   #include <mockwiki/server.h>
+//
+//   mockwiki::MockWiki wiki;                    // listens on 127.0.0.1, any free port
+//   std::string api = wiki.api_url();           // "http://127.0.0.1:41234/api.php"
+//   ... point the client under test at `api` ...
+//   wiki.clock().advance(std::chrono::hours(1)); // sessions expire without sleeping
+//
+// The constructor starts serving (the port is bound before it returns, so clients can connect
+// at once) and the destructor stops. Several can run in one process; each has its own
+// accounts, sessions, throttles and clock. All members are thread-safe.
+//
+// The accounts are those of mockwiki/fixtures/default.json unless Options::fixture says
+// otherwise (see mockwiki/fixture.h).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "mockwiki/clock.h"
+#include "mockwiki/fixture.h"
+
+namespace mockwiki {
+
+class MockWiki {
+ public:
+  struct Options {
+    std::string bind = "127.0.0.1";  // "0.0.0.0" or "::" for every interface
+    int port = 0;                    // 0: any free port
+    std::string wiki_id = "mockwiki";  // $wgDBname: cookie names start with it
+    std::string sitename = "RefWiki";  // $wgSitename, as the reference wiki's
+    Fixture fixture = Fixture::defaults();
+    std::size_t threads = 8;         // connections served at once (one each while kept alive)
+    int keep_alive_seconds = 5;      // how long an idle keep-alive connection is kept
+  };
+
+  MockWiki();
+  explicit MockWiki(Options options);
+  ~MockWiki();
+  MockWiki(const MockWiki&) = delete;
+  MockWiki& operator=(const MockWiki&) = delete;
+
+  // "http://127.0.0.1:PORT/api.php"; a wildcard bind is reported as its loopback address.
+  std::string api_url() const;
+  // "http://127.0.0.1:PORT", MediaWiki's $wgServer.
+  std::string server_url() const;
+  int port() const;
+  const std::string& wiki_id() const;
+
+  // The clock every expiry, throttle and token timestamp reads.
+  Clock& clock();
+  // Back to the fixture: accounts as loaded, no sessions, no throttles. The clock is kept.
+  void reset();
+
+  // Stops serving; the destructor does it too. Idempotent.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mockwiki

@@ -1,0 +1,56 @@
+// The wiki's user accounts. Requests read immutable snapshots (shared_ptr<const Account>), so
+// a change from a test replaces an account without disturbing requests in flight.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "mockwiki/fixture.h"
+
+namespace mockwiki {
+
+struct BotPassword {
+  std::string app_id;
+  std::string password;
+  std::vector<std::string> grants;
+  std::string token;  // bp_token: bot-password sessions remember it and die when it changes
+};
+
+struct Account {
+  int id = 0;
+  std::string name;
+  std::string password;
+  std::vector<std::string> groups;  // explicit groups
+  std::vector<BotPassword> bot_passwords;
+  std::optional<std::string> oath_secret;
+  std::string token;                // user_token: the value of the Token cookie
+  std::int64_t registration = 0;
+
+  const BotPassword* bot_password(std::string_view app_id) const;
+};
+
+using AccountPtr = std::shared_ptr<const Account>;
+
+class AccountStore {
+ public:
+  // Replaces every account with the fixture's, in fixture order: ids 1, 3, 4, ... as a fresh
+  // MediaWiki install gives them (2 is its "MediaWiki default" system user).
+  void load(const Fixture& fixture, std::int64_t now);
+
+  AccountPtr by_name(std::string_view canonical_name) const;
+  AccountPtr by_id(int id) const;
+  std::vector<AccountPtr> all() const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, AccountPtr> by_name_;
+  std::unordered_map<int, AccountPtr> by_id_;
+};
+
+}  // namespace mockwiki

@@ -1,0 +1,149 @@
+#include "api/modules/auth_manager_helper.h"
+
+#include <algorithm>
+#include <map>
+
+namespace mockwiki::api::modules {
+
+using auth::AuthField;
+using auth::AuthRequest;
+using auth::AuthenticationResponse;
+
+std::optional<MessageFormat> parse_message_format(std::string_view value) {
+  if (value == "html") return MessageFormat::Html;
+  if (value == "wikitext") return MessageFormat::Wikitext;
+  if (value == "raw") return MessageFormat::Raw;
+  if (value == "none") return MessageFormat::None;
+  return std::nullopt;
+}
+
+std::vector<AuthRequest> AuthManagerHelper::load_requests(auth::AuthManager& manager, auth::AuthAction action,
+                                                          const std::optional<std::vector<std::string>>& wanted) {
+  std::vector<AuthRequest> requests = manager.requests_for(action);
+  if (wanted) {
+    std::erase_if(requests, [&](const AuthRequest& r) {
+      return std::find(wanted->begin(), wanted->end(), r.id) == wanted->end();
+    });
+  }
+  std::vector<std::string> field_names, sensitive;
+  for (const auto& request : requests) {
+    for (const auto& field : request.fields) {
+      if (std::find(field_names.begin(), field_names.end(), field.name) != field_names.end()) continue;
+      field_names.push_back(field.name);
+      if (field.sensitive) sensitive.push_back(field.name);
+    }
+  }
+  std::map<std::string, std::string, std::less<>> data;
+  for (const auto& name : field_names) {
+    if (const std::string* value = ctx_.params.value(name)) {
+      data[name] = *value;
+      ctx_.mark_used(name);
+    }
+  }
+  if (!sensitive.empty()) module_.require_posted(ctx_, sensitive, true);
+  return auth::load_requests_from_submission(std::move(requests), data);
+}
+
+void AuthManagerHelper::set_message(Json& out, const char* key, const Message& message) const {
+  switch (format_) {
+    case MessageFormat::None: break;
+    case MessageFormat::Wikitext: out[key] = message.text(); break;
+    case MessageFormat::Html: out[key] = message.html(); break;
+    case MessageFormat::Raw: out[key] = message.raw(); break;
+  }
+}
+
+Json AuthManagerHelper::format_fields(const std::vector<AuthField>& fields) const {
+  Json out = Json::object();
+  for (const auto& field : fields) {
+    Json f = Json::object();
+    f["type"] = field.type;
+    if (field.value) f["value"] = *field.value;
+    set_message(f, "label", field.label);
+    set_message(f, "help", field.help);
+    f["optional"] = field.optional;
+    f["sensitive"] = field.sensitive;
+    out[field.name] = std::move(f);
+  }
+  return out;
+}
+
+void AuthManagerHelper::format_requests(const std::vector<AuthRequest>& requests, Json& out) const {
+  Json list = Json::array();
+  for (const auto& request : requests) {
+    Json r = Json::object();
+    r["id"] = request.id;
+    r["metadata"] = request.metadata.is_object() ? request.metadata : Json::object();
+    switch (request.required) {
+      case AuthRequest::Required::Optional: r["required"] = "optional"; break;
+      case AuthRequest::Required::Required: r["required"] = "required"; break;
+      case AuthRequest::Required::PrimaryRequired: r["required"] = "primary-required"; break;
+    }
+    set_message(r, "provider", request.provider);
+    set_message(r, "account", request.account);
+    if (!merge_fields_) r["fields"] = format_fields(request.fields);
+    list.push_back(std::move(r));
+  }
+  out["requests"] = std::move(list);
+  if (merge_fields_) out["fields"] = format_fields(merge_field_info(requests));
+}
+
+Json AuthManagerHelper::format_response(const AuthenticationResponse& response) {
+  using Status = AuthenticationResponse::Status;
+  Json out = Json::object();
+  out["status"] = AuthenticationResponse::status_name(response.status);
+  if (response.status == Status::Pass && response.username) out["username"] = *response.username;
+  if (response.status == Status::Redirect) out["redirecttarget"] = response.redirect_target;
+  if (response.status == Status::Redirect || response.status == Status::Ui || response.status == Status::Restart) {
+    format_requests(response.needed_requests, out);
+  }
+  if (response.status == Status::Fail || response.status == Status::Ui || response.status == Status::Restart) {
+    set_message(out, "message", response.message);
+    out["messagecode"] = response.message.code();
+  }
+  if (response.status == Status::Fail || response.status == Status::Restart) {
+    // The helper stores the response's createRequest (here: none) in the session.
+    ctx_.session().mutable_record();
+    out["canpreservestate"] = response.can_preserve_state;
+  }
+  return out;
+}
+
+std::vector<AuthField> merge_field_info(const std::vector<AuthRequest>& requests) {
+  // Fields some primary provider does without are optional.
+  std::optional<std::vector<std::string>> shared_required;
+  for (const auto& request : requests) {
+    if (request.required != AuthRequest::Required::PrimaryRequired) continue;
+    std::vector<std::string> required;
+    for (const auto& field : request.fields) {
+      if (!field.optional) required.push_back(field.name);
+    }
+    if (!shared_required) {
+      shared_required = required;
+    } else {
+      std::erase_if(*shared_required, [&](const std::string& name) {
+        return std::find(required.begin(), required.end(), name) == required.end();
+      });
+    }
+  }
+  std::vector<AuthField> merged;
+  for (const auto& request : requests) {
+    for (AuthField field : request.fields) {
+      const bool not_required =
+          request.required == AuthRequest::Required::Optional ||
+          (request.required == AuthRequest::Required::PrimaryRequired &&
+           std::find(shared_required->begin(), shared_required->end(), field.name) == shared_required->end());
+      if (not_required) field.optional = true;
+      auto existing = std::find_if(merged.begin(), merged.end(), [&](const AuthField& f) { return f.name == field.name; });
+      if (existing == merged.end()) {
+        merged.push_back(std::move(field));
+      } else {
+        existing->optional = existing->optional && field.optional;
+        existing->sensitive = existing->sensitive || field.sensitive;
+      }
+    }
+  }
+  return merged;
+}
+
+}  // namespace mockwiki::api::modules

@@ -1,0 +1,187 @@
+#include "auth/permissions.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <utility>
+
+namespace mockwiki::auth {
+namespace {
+
+struct RightsOf {
+  std::string_view name;
+  std::initializer_list<std::string_view> rights;
+};
+
+// $wgGroupPermissions defaults, in MainConfigSchema's order (the order is part of the answer).
+const RightsOf kGroupPermissions[] = {
+    {"*",
+     {"createaccount", "read", "edit", "createpage", "createtalk", "writeapi", "viewmywatchlist",
+      "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions"}},
+    {"user",
+     {"move", "move-subpages", "move-rootuserpages", "move-categorypages", "movefile", "read",
+      "edit", "createpage", "createtalk", "writeapi", "upload", "reupload", "reupload-shared",
+      "minoredit", "editmyusercss", "editmyuserjson", "editmyuserjs", "editmyuserjsredirect",
+      "purge", "sendemail", "applychangetags", "changetags", "editcontentmodel"}},
+    {"autoconfirmed", {"autoconfirmed", "editsemiprotected"}},
+    {"bot",
+     {"bot", "autoconfirmed", "editsemiprotected", "nominornewtalk", "autopatrol",
+      "suppressredirect", "apihighlimits", "writeapi"}},
+    {"sysop",
+     {"block", "createaccount", "delete", "bigdelete", "deletedhistory", "deletedtext", "undelete",
+      "editinterface", "editsitejson", "edituserjson", "import", "importupload", "move",
+      "move-subpages", "move-rootuserpages", "move-categorypages", "patrol", "autopatrol",
+      "protect", "editprotected", "rollback", "upload", "reupload", "reupload-shared",
+      "unwatchedpages", "autoconfirmed", "editsemiprotected", "ipblock-exempt", "blockemail",
+      "markbotedits", "apihighlimits", "browsearchive", "noratelimit", "movefile", "unblockself",
+      "suppressredirect", "mergehistory", "managechangetags", "deletechangetags"}},
+    {"interface-admin",
+     {"editinterface", "editsitecss", "editsitejson", "editsitejs", "editusercss", "edituserjson",
+      "edituserjs"}},
+    {"bureaucrat", {"userrights", "noratelimit"}},
+    {"suppress",
+     {"hideuser", "suppressrevision", "viewsuppressed", "suppressionlog", "deleterevision",
+      "deletelogentry"}},
+};
+
+// What OATHAuth's extension.json merges into $wgGroupPermissions (array_plus_2d: appended).
+const RightsOf kOathAuthGroupPermissions[] = {
+    {"user", {"oathauth-enable"}},
+    {"sysop", {"oathauth-disable-for-user", "oathauth-verify-user", "oathauth-view-log"}},
+};
+
+const RightsOf kGrantPermissions[] = {
+    {"basic",
+     {"autocreateaccount", "autoconfirmed", "autopatrol", "editsemiprotected", "ipblock-exempt",
+      "nominornewtalk", "patrolmarks", "purge", "read", "writeapi", "unwatchedpages"}},
+    {"highvolume", {"bot", "apihighlimits", "noratelimit", "markbotedits"}},
+    {"import", {"import", "importupload"}},
+    {"editpage", {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel"}},
+    {"editprotected",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "editprotected"}},
+    {"editmycssjs",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "editmyusercss",
+      "editmyuserjson", "editmyuserjs"}},
+    {"editmyoptions", {"editmyoptions", "editmyuserjson"}},
+    {"editinterface",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "editinterface",
+      "edituserjson", "editsitejson"}},
+    {"editsiteconfig",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "editinterface",
+      "edituserjson", "editsitejson", "editusercss", "edituserjs", "editsitecss", "editsitejs"}},
+    {"createeditmovepage",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "createpage",
+      "createtalk", "delete-redirect", "move", "move-rootuserpages", "move-subpages",
+      "move-categorypages", "suppressredirect"}},
+    {"uploadfile", {"upload", "reupload-own"}},
+    {"uploadeditmovefile",
+     {"upload", "reupload-own", "reupload", "reupload-shared", "upload_by_url", "movefile",
+      "suppressredirect"}},
+    {"patrol", {"patrol"}},
+    {"rollback", {"rollback"}},
+    {"blockusers", {"block", "blockemail"}},
+    {"viewdeleted", {"browsearchive", "deletedhistory", "deletedtext"}},
+    {"viewrestrictedlogs", {"suppressionlog"}},
+    {"delete",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "browsearchive",
+      "deletedhistory", "deletedtext", "delete", "bigdelete", "deletelogentry", "deleterevision",
+      "undelete"}},
+    {"oversight", {"suppressrevision", "viewsuppressed"}},
+    {"protect",
+     {"edit", "minoredit", "applychangetags", "changetags", "editcontentmodel", "editprotected",
+      "protect"}},
+    {"viewmywatchlist", {"viewmywatchlist"}},
+    {"editmywatchlist", {"editmywatchlist"}},
+    {"sendemail", {"sendemail"}},
+    {"createaccount", {"createaccount"}},
+    {"privateinfo", {"viewmyprivateinfo"}},
+    {"mergehistory", {"mergehistory"}},
+};
+
+constexpr std::string_view kImplicitGroups[] = {"*", "user", "autoconfirmed"};
+
+void append_unique(std::vector<std::string>& out, std::string_view right) {
+  if (std::find(out.begin(), out.end(), right) == out.end()) out.emplace_back(right);
+}
+
+}  // namespace
+
+bool is_explicit_group(std::string_view group) {
+  if (std::find(std::begin(kImplicitGroups), std::end(kImplicitGroups), group) != std::end(kImplicitGroups)) {
+    return false;
+  }
+  return std::any_of(std::begin(kGroupPermissions), std::end(kGroupPermissions),
+                     [&](const RightsOf& g) { return g.name == group; });
+}
+
+std::vector<std::string> explicit_groups() {
+  std::vector<std::string> out;
+  for (const auto& g : kGroupPermissions) {
+    if (is_explicit_group(g.name)) out.emplace_back(g.name);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> group_permissions(const RightsConfig& config) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& g : kGroupPermissions) {
+    out.emplace_back(std::string(g.name), group_rights({std::string(g.name)}, config));
+  }
+  return out;
+}
+
+bool is_grant(std::string_view grant) {
+  return std::any_of(std::begin(kGrantPermissions), std::end(kGrantPermissions),
+                     [&](const RightsOf& g) { return g.name == grant; });
+}
+
+std::vector<std::string> implicit_groups(bool registered) {
+  if (!registered) return {"*"};
+  return {std::begin(kImplicitGroups), std::end(kImplicitGroups)};
+}
+
+std::vector<std::string> effective_groups(std::vector<std::string> groups, bool registered) {
+  if (!registered) return {"*"};
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  for (auto& g : implicit_groups(true)) groups.push_back(std::move(g));
+  return groups;
+}
+
+std::vector<std::string> group_rights(const std::vector<std::string>& groups, const RightsConfig& config) {
+  std::vector<std::string> rights;
+  for (const auto& group : groups) {
+    for (const auto& g : kGroupPermissions) {
+      if (g.name != group) continue;
+      for (auto right : g.rights) append_unique(rights, right);
+    }
+    if (config.oath_auth) {
+      for (const auto& g : kOathAuthGroupPermissions) {
+        if (g.name != group) continue;
+        for (auto right : g.rights) append_unique(rights, right);
+      }
+    }
+  }
+  return rights;
+}
+
+std::vector<std::string> grant_rights(const std::vector<std::string>& grants) {
+  std::vector<std::string> rights;
+  for (const auto& grant : grants) {
+    for (const auto& g : kGrantPermissions) {
+      if (g.name != grant) continue;
+      for (auto right : g.rights) append_unique(rights, right);
+    }
+  }
+  return rights;
+}
+
+std::vector<std::string> restrict_rights(const std::vector<std::string>& rights,
+                                         const std::vector<std::string>& allowed) {
+  std::vector<std::string> out;
+  for (const auto& right : rights) {
+    if (std::find(allowed.begin(), allowed.end(), right) != allowed.end()) out.push_back(right);
+  }
+  return out;
+}
+
+}  // namespace mockwiki::auth

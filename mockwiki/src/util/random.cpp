@@ -1,0 +1,52 @@
+#include "util/random.h"
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace mockwiki::util {
+namespace {
+
+std::vector<unsigned char> random_bytes(std::size_t n) {
+  std::vector<unsigned char> bytes(n);
+  if (RAND_bytes(bytes.data(), static_cast<int>(n)) != 1) {
+    throw std::runtime_error("OpenSSL RAND_bytes failed");
+  }
+  return bytes;
+}
+
+}  // namespace
+
+std::string random_hex(std::size_t chars) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const auto bytes = random_bytes((chars + 1) / 2);
+  std::string out;
+  out.reserve(chars);
+  for (unsigned char b : bytes) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 0xF]);
+  }
+  out.resize(chars);
+  return out;
+}
+
+std::string random_session_id() {
+  static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuv";
+  const auto bytes = random_bytes(20);  // 160 bits = 32 digits of 5 bits
+  std::string out;
+  out.reserve(32);
+  unsigned buffer = 0;
+  int bits = 0;
+  for (unsigned char b : bytes) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out.push_back(kDigits[(buffer >> (bits - 5)) & 0x1F]);
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+}  // namespace mockwiki::util

@@ -1,0 +1,134 @@
+// mockwiki: the standalone fake wiki. Only the command line around the library.
+//
+// The api.php URL is the first line on stdout as soon as connections are accepted, so a script
+// can start it and read where it is:
+//
+//   url=$(mockwiki --port 0 | head -n1)      # or read the first line from a pipe
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "mockwiki/fixture.h"
+#include "mockwiki/server.h"
+#include "mockwiki/version.h"
+
+namespace {
+
+constexpr std::string_view kUsage = R"(Usage: mockwiki [OPTIONS]
+
+A mock MediaWiki 1.39 api.php for testing clients: login (bot passwords and main
+accounts), clientlogin, tokens, cookie sessions and their expiry, logout, userinfo,
+authmanagerinfo, siteinfo, and MediaWiki's errors in every errorformat.
+
+Prints its api.php URL as the first line on stdout once it accepts connections,
+then serves until SIGINT or SIGTERM.
+
+Options:
+  --port N          port to listen on (default 8080; 0 picks a free port)
+  --bind ADDR       address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all)
+  --fixture FILE    accounts and extensions, in the format of mockwiki/fixtures/default.json
+                    (default: that file's accounts: Admin, Alice, Robo, Throttled)
+  --wiki-id ID      the wiki id, which prefixes cookie names (default mockwiki)
+  --sitename NAME   the site name, also the Project namespace (default RefWiki, as the
+                    reference wiki the mock is compared with)
+  --threads N       connections served at once (default 16)
+  --help            this text
+  --version         the version
+
+Exit status: 0 after a clean stop, 1 if it cannot listen, 2 for a bad option or fixture.
+)";
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "mockwiki: " << message << "\nTry 'mockwiki --help'.\n";
+  std::exit(2);
+}
+
+int parse_number(const std::string& flag, const std::string& text, int min, int max) {
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size() && value >= min && value <= max) return value;
+  } catch (const std::exception&) {
+  }
+  usage_error(flag + " needs a number from " + std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
+              text + "\"");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  mockwiki::MockWiki::Options options;
+  options.port = 8080;
+  options.threads = 16;
+  std::optional<std::string> fixture_path;
+
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const std::string& flag) -> std::string {
+      if (auto eq = arg.find('='); eq != std::string::npos) return arg.substr(eq + 1);
+      if (i + 1 >= argc) usage_error(flag + " needs a value");
+      return argv[++i];
+    };
+    const std::string flag = arg.substr(0, arg.find('='));
+    if (flag == "--help" || flag == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (flag == "--version") {
+      std::cout << "mockwiki " << MOCKWIKI_VERSION << " (mocks MediaWiki 1.39)\n";
+      return 0;
+    } else if (flag == "--port") {
+      options.port = parse_number(flag, value(flag), 0, 65535);
+    } else if (flag == "--bind") {
+      options.bind = value(flag);
+    } else if (flag == "--fixture") {
+      fixture_path = value(flag);
+    } else if (flag == "--wiki-id") {
+      options.wiki_id = value(flag);
+    } else if (flag == "--sitename") {
+      options.sitename = value(flag);
+      if (options.sitename.empty()) usage_error("--sitename needs a name");
+    } else if (flag == "--threads") {
+      options.threads = static_cast<std::size_t>(parse_number(flag, value(flag), 1, 1024));
+    } else {
+      usage_error("unknown option \"" + arg + "\"");
+    }
+  }
+
+  try {
+    if (fixture_path) options.fixture = mockwiki::Fixture::load(*fixture_path);
+  } catch (const mockwiki::FixtureError& e) {
+    std::cerr << "mockwiki: bad fixture: " << e.what() << "\n";
+    return 2;
+  }
+
+  // Signals are taken by sigwait() below, so block them before any server thread exists.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::optional<mockwiki::MockWiki> wiki;
+  try {
+    const std::size_t accounts = options.fixture.accounts.size();
+    wiki.emplace(std::move(options));
+    std::cout << wiki->api_url() << std::endl;
+    std::cerr << "mockwiki " << MOCKWIKI_VERSION << ": wiki \"" << wiki->wiki_id() << "\" with " << accounts
+              << " accounts at " << wiki->api_url() << " (Ctrl-C stops)\n";
+  } catch (const std::invalid_argument& e) {
+    usage_error(e.what());
+  } catch (const std::exception& e) {
+    std::cerr << "mockwiki: " << e.what() << "\n";
+    return 1;
+  }
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  wiki->stop();
+  return 0;
+}
