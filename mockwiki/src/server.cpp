@@ -104,6 +104,16 @@ MockWiki::MockWiki(Options options) {
     to_httplib_response(impl.api.handle(to_api_request(req)), res);
   };
   const std::string api_path = "/api.php";
+  // cpp-httplib answers a PUT or POST without Content-Length with its own 400 before any
+  // handler runs; MediaWiki would answer it (PHP reads no body then), so take such requests
+  // here, where nothing has been read past the headers.
+  server.set_pre_routing_handler([&impl, api_path](const httplib::Request& req, httplib::Response& res) {
+    if (req.path != api_path || req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    to_httplib_response(impl.api.handle(to_api_request(req)), res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.Get(api_path, handler);
   server.Post(api_path, handler);
   server.Put(api_path, handler);

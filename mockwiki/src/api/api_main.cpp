@@ -88,9 +88,14 @@ MainParams Run::read_main_params() {
   p.integer("maxage");
   main.assert_ = p.choice("assert", {"anon", "user", "bot"});
   main.assertuser = p.string("assertuser");
-  if (main.assertuser && !auth::canonical_user_name(*main.assertuser)) {
-    p.fail("paramvalidator-baduser", "baduser",
-           {MessageParam::plaintext("assertuser"), MessageParam::plaintext(*main.assertuser)});
+  if (main.assertuser) {
+    // UserDef: a valid user name, which the parameter then holds in canonical form.
+    auto canonical = auth::canonical_user_name(*main.assertuser);
+    if (!canonical) {
+      p.fail("paramvalidator-baduser", "baduser",
+             {MessageParam::plaintext("assertuser"), MessageParam::plaintext(*main.assertuser)});
+    }
+    main.assertuser = *canonical;
   }
   p.string("requestid");
   p.flag("servedby");
@@ -112,8 +117,7 @@ void Run::check_asserts(const MainParams& main) {
     if (*main.assert_ == "bot" && !ctx_.user_can("bot")) die(Message("apierror-assertbotfailed"));
   }
   if (main.assertuser) {
-    const std::string wanted = auth::loosely_canonical_user_name(*main.assertuser);
-    if (!ctx_.is_registered() || ctx_.user_name() != wanted) {
+    if (!ctx_.is_registered() || ctx_.user_name() != *main.assertuser) {
       die(Message("apierror-assertnameduserfailed", {MessageParam::plain(util::escape_wikitext(*main.assertuser))}));
     }
   }
@@ -213,10 +217,47 @@ std::string Run::format_for_errors() const {
   return std::string(kDefaultFormat);
 }
 
+std::string status_text(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
+// ApiFormatBase's HTML wrapper for the *fm formats. The HTTP status stays 200: the page says
+// what it would have been.
+std::string pretty_page(const std::string& sitename, const std::string& json, int http_status) {
+  std::string escaped;  // htmlspecialchars with ENT_NOQUOTES
+  for (char c : json) {
+    if (c == '&') escaped += "&amp;";
+    else if (c == '<') escaped += "&lt;";
+    else if (c == '>') escaped += "&gt;";
+    else escaped.push_back(c);
+  }
+  std::string status;
+  if (http_status && http_status != 200) {
+    status = "<div class=\"api-pretty-header api-pretty-status\">This response would be returned with HTTP status " +
+             std::to_string(http_status) + " " + status_text(http_status) + ".</div>\n";
+  }
+  return "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+         "<title>MediaWiki API result - " + util::html_escape(sitename) + "</title>\n</head>\n"
+         "<body>\n<div class=\"api-pretty-header\"><p>This is the HTML representation of the JSON format. "
+         "HTML is good for debugging, but is unsuitable for application use.\n</p><p>Specify the "
+         "<var>format</var> parameter to change the output format. To see the non-HTML representation of "
+         "the JSON format, set <kbd>format=json</kbd>.\n</p></div>" + status + "<pre class=\"api-pretty-content\">" +
+         escaped + "</pre>\n</body>\n</html>\n";
+}
+
 http::Response Run::print(const PrinterParams& printer, int http_status) {
   http::Response response;
-  if (http_status) response.status = http_status;
   if (format_ == "none") {
+    if (http_status) response.status = http_status;
     response.content_type = "text/plain; charset=utf-8";
     return response;
   }
@@ -228,17 +269,15 @@ http::Response Run::print(const PrinterParams& printer, int http_status) {
   }
   std::string json = print_json(ctx_.result.to_json(), printer.style);
   if (format_ == "jsonfm") {
-    response.content_type = "text/html; charset=utf-8";
-    response.body =
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-        "<title>MediaWiki API result - " + util::html_escape(wiki_.config().sitename) + "</title>\n</head>\n"
-        "<body>\n<div class=\"api-pretty-header\"><p>This is the HTML representation of the JSON format. "
-        "HTML is good for debugging, but is unsuitable for application use.\n</p><p>Specify the "
-        "<var>format</var> parameter to change the output format. To see the non-HTML representation of "
-        "the JSON format, set <kbd>format=json</kbd>.\n</p></div><pre class=\"api-pretty-content\">" +
-        util::html_escape(json) + "</pre>\n</body>\n</html>\n";
+    response.content_type = "text/html; charset=UTF-8";
+    response.add_header("Content-Disposition", "inline; filename=api-result.html");
+    response.add_header("Content-Language", "en");
+    response.add_header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+    response.add_header("Vary", "Accept-Encoding, Cookie");  // OutputPage's, for the HTML page
+    response.body = pretty_page(wiki_.config().sitename, json, http_status);
     return response;
   }
+  if (http_status) response.status = http_status;
   if (printer.callback) {
     std::string callback;
     for (char c : *printer.callback) {  // ApiFormatJson keeps ][.\'"_ and alphanumerics
@@ -247,6 +286,7 @@ http::Response Run::print(const PrinterParams& printer, int http_status) {
       }
     }
     response.content_type = "text/javascript; charset=utf-8";
+    response.add_header("Content-Disposition", "inline; filename=api-result.js");
     response.body = "/**/" + callback + "(" + json + ")";
     return response;
   }
@@ -317,14 +357,20 @@ http::Response Run::execute() {
     module_->execute(ctx_);
     if (ctx_.html_page) {
       http::Response page;
-      page.content_type = "text/html; charset=utf-8";
+      page.content_type = "text/html; charset=UTF-8";
+      page.add_header("Content-Disposition", "inline; filename=api-help.html");
+      page.add_header("Content-Language", "en");
+      page.add_header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+      page.add_header("Vary", "Accept-Encoding, Cookie");
       page.body = std::move(*ctx_.html_page);
       return page;
     }
     report_unused_params();
     PrinterParams printer;
     if (auto printer_error = read_printer_params(printer)) throw *printer_error;
-    return print(printer, 0);
+    http::Response response = print(printer, 0);
+    if (ctx_.cache_public) response.add_header("Vary", "Accept-Encoding, Treat-as-Untrusted, Cookie");
+    return response;
   } catch (const ApiError& error) {
     return handle_exception(error);
   } catch (const std::exception& e) {
@@ -348,9 +394,16 @@ http::Response ApiMain::handle(const http::Request& request) {
   if (origin) {
     // ApiMain::handleCORS
     if (*origin == "*") {
+      const bool preflight = request.method == "OPTIONS" && request.header("Access-Control-Request-Method");
+      if (preflight) {
+        if (auto requested = request.header("Access-Control-Request-Headers")) {
+          cors.add_header("Access-Control-Allow-Headers", std::string(*requested));
+        }
+        cors.add_header("Access-Control-Allow-Methods", "POST, GET, HEAD");
+      }
       cors.add_header("Access-Control-Allow-Origin", "*");
       cors.add_header("Access-Control-Allow-Credentials", "false");
-      if (request.method != "OPTIONS") {
+      if (!preflight) {
         cors.add_header("Access-Control-Expose-Headers",
                         "MediaWiki-API-Error, Retry-After, X-Database-Lag, MediaWiki-Login-Suppressed");
       }
@@ -369,7 +422,9 @@ http::Response ApiMain::handle(const http::Request& request) {
         http::Response forbidden;
         forbidden.status = 403;
         forbidden.content_type = "text/html; charset=UTF-8";
+        forbidden.add_header("X-Content-Type-Options", "nosniff");
         forbidden.add_header("Cache-Control", "no-cache");
+        forbidden.add_header("X-Request-Id", ctx.request_id);
         forbidden.body = "'origin' parameter does not match Origin header\n";
         return forbidden;
       }
@@ -378,6 +433,9 @@ http::Response ApiMain::handle(const http::Request& request) {
   }
   if (request.method == "OPTIONS") {
     cors.content_type = "text/html; charset=UTF-8";
+    cors.headers.insert(cors.headers.begin(), {"X-Content-Type-Options", "nosniff"});
+    if (ctx.lacks_same_origin_security) cors.add_header("MediaWiki-Login-Suppressed", "true");
+    cors.add_header("X-Request-Id", ctx.request_id);
     return cors;
   }
 

@@ -61,6 +61,9 @@ class ApiContext {
   ApiResult result;
   ErrorFormatter formatter;
   http::Headers extra_headers;
+  // ApiMain's cache mode is "public" (only meta=siteinfo, or no query module, ran): the answer
+  // then varies on cookies and says so.
+  bool cache_public = false;
   // A module that answers with its own HTML page (action=help) puts it here.
   std::optional<std::string> html_page;
   // origin=*, callback= or Treat-as-Untrusted: no credentials, no tokens (ApiMain::lacksSameOriginSecurity).

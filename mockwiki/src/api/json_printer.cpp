@@ -87,7 +87,10 @@ void append_escaped(std::string& out, const std::string& text, bool escape_unico
     }
     std::size_t length = 0;
     const std::uint32_t cp = util::decode_utf8(std::string_view(text).substr(i), &length);
-    if (escape_unicode || cp == 0x2028 || cp == 0x2029) {
+    const bool invalid = cp == 0xFFFD && text.compare(i, length, "\xEF\xBF\xBD") != 0;
+    if (invalid) {
+      out += escape_unicode ? "\\ufffd" : "\xEF\xBF\xBD";  // never emit invalid UTF-8
+    } else if (escape_unicode || cp == 0x2028 || cp == 0x2029) {
       if (cp >= 0x10000) {
         const std::uint32_t v = cp - 0x10000;
         unicode_escape(0xD800 + (v >> 10));
@@ -95,8 +98,6 @@ void append_escaped(std::string& out, const std::string& text, bool escape_unico
       } else {
         unicode_escape(cp);
       }
-    } else if (cp == 0xFFFD && length == 1) {
-      out += "\xEF\xBF\xBD";  // an invalid byte: never emit invalid UTF-8
     } else {
       out.append(text, i, length);
     }

@@ -21,6 +21,17 @@ bool is_integer_text(const std::string& text) {
 
 }  // namespace
 
+const std::string* ParamReader::get(const std::string& encoded_name) {
+  const std::string* value = ctx_.param(encoded_name);
+  if (value) {
+    const std::string* raw = ctx_.params.raw_value(encoded_name);
+    if (raw && *raw != *value) {
+      ctx_.add_warning(module_path_, Message("apiwarn-badutf8", {MessageParam::plain(encoded_name)}));
+    }
+  }
+  return value;
+}
+
 void ParamReader::fail(std::string key, std::string code, std::vector<MessageParam> params, Json data) const {
   Message message(std::move(key), std::move(params));
   message.with_code(std::move(code));
@@ -30,7 +41,7 @@ void ParamReader::fail(std::string key, std::string code, std::vector<MessagePar
 
 std::optional<std::string> ParamReader::string(std::string_view name, bool required) {
   const std::string encoded = encode(name);
-  const std::string* value = ctx_.param(encoded);
+  const std::string* value = get(encoded);
   if (!value) {
     if (required) fail("paramvalidator-missingparam", "missingparam", {MessageParam::plaintext(encoded)});
     return std::nullopt;
@@ -42,7 +53,7 @@ bool ParamReader::flag(std::string_view name) { return ctx_.param_present(encode
 
 std::optional<std::int64_t> ParamReader::integer(std::string_view name) {
   const std::string encoded = encode(name);
-  const std::string* value = ctx_.param(encoded);
+  const std::string* value = get(encoded);
   if (!value) return std::nullopt;
   if (!is_integer_text(*value)) {
     fail("paramvalidator-badinteger", "badinteger",
@@ -64,7 +75,7 @@ std::optional<std::string> ParamReader::choice(std::string_view name, std::initi
 std::optional<std::string> ParamReader::choice(std::string_view name, const std::vector<std::string_view>& allowed,
                                                std::optional<std::string_view> fallback) {
   const std::string encoded = encode(name);
-  const std::string* value = ctx_.param(encoded);
+  const std::string* value = get(encoded);
   if (!value) {
     if (fallback) return std::string(*fallback);
     return std::nullopt;
@@ -119,7 +130,7 @@ std::vector<std::string> ParamReader::explode(const std::string& encoded_name, c
 std::vector<std::string> ParamReader::choices(std::string_view name, const std::vector<std::string_view>& allowed,
                                               const std::vector<std::string>& fallback, bool allow_all) {
   const std::string encoded = encode(name);
-  const std::string* value = ctx_.param(encoded);
+  const std::string* value = get(encoded);
   if (!value) return fallback;
   if (allow_all && *value == "*") return {allowed.begin(), allowed.end()};
   std::vector<std::string> valid;
@@ -143,7 +154,7 @@ std::vector<std::string> ParamReader::choices(std::string_view name, const std::
 
 std::vector<std::string> ParamReader::strings(std::string_view name) {
   const std::string encoded = encode(name);
-  const std::string* value = ctx_.param(encoded);
+  const std::string* value = get(encoded);
   if (!value) return {};
   return explode(encoded, *value);
 }

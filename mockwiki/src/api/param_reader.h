@@ -49,6 +49,9 @@ class ParamReader {
 
  private:
   std::vector<std::string> explode(const std::string& encoded_name, const std::string& value);
+  // ApiMain::getVal through ApiParamValidatorCallbacks::getValue: warns (apiwarn-badutf8) when
+  // cleaning up changed the value.
+  const std::string* get(const std::string& encoded_name);
 
   ApiContext& ctx_;
   std::string module_path_;

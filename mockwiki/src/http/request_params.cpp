@@ -100,7 +100,16 @@ RequestParams RequestParams::from(const Request& request) {
   RequestParams params;
   for (const auto& var : query) params.query_names_.push_back(var.name);
   auto take = [&](Variable& var) {
-    Entry entry{var.name, util::repair_utf8(var.value), std::move(var.value), var.is_array};
+    // WebRequest::getGPCVal: a value whose name is in the query string and that is not UTF-8 is
+    // read as Windows-1252; then UtfNormal cleans it up. Printable ASCII skips both.
+    std::string value = var.value;
+    const bool plain_ascii = std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c <= 0x7E; });
+    if (!plain_ascii) {
+      const bool in_query = std::any_of(query.begin(), query.end(), [&](const Variable& q) { return q.name == var.name; });
+      if (in_query && !util::is_valid_utf8(value)) value = util::windows_1252_to_utf8(value);
+      value = util::clean_up_utf8(value);
+    }
+    Entry entry{var.name, std::move(value), std::move(var.value), var.is_array};
     params.order_.push_back(entry.name);
     params.entries_.push_back(std::move(entry));
   };

@@ -21,12 +21,18 @@ std::uint32_t decode_utf8(std::string_view text, std::size_t* length) {
   } else {
     return kReplacement;
   }
-  if (text.size() < need + 1) return kReplacement;
+  // The second byte's range depends on the lead byte (no overlongs, surrogates or > U+10FFFF).
+  const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
   for (std::size_t i = 1; i <= need; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return kReplacement;
+    const bool ok = i < text.size() && (i == 1 ? byte(i) >= low && byte(i) <= high : (byte(i) & 0xC0) == 0x80);
+    if (!ok) {
+      *length = i;  // the maximal subpart: lead plus the continuation bytes that fitted
+      return kReplacement;
+    }
     cp = (cp << 6) | (byte(i) & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;
+  if (cp < min) return kReplacement;
   *length = need + 1;
   return cp;
 }
@@ -51,6 +57,14 @@ std::string encode_utf8(std::uint32_t cp) {
   return out;
 }
 
+namespace {
+
+bool is_replacement(std::string_view text, std::size_t i, std::size_t length) {
+  return !(length == 3 && text.substr(i, 3) == "\xEF\xBF\xBD");
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -58,7 +72,7 @@ bool is_valid_utf8(std::string_view text) {
       continue;
     }
     std::size_t length = 0;
-    if (decode_utf8(text.substr(i), &length) == 0xFFFD && length == 1) return false;
+    if (decode_utf8(text.substr(i), &length) == 0xFFFD && is_replacement(text, i, length)) return false;
     i += length;
   }
   return true;
@@ -71,12 +85,41 @@ std::string repair_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 0;
     const std::uint32_t cp = decode_utf8(text.substr(i), &length);
-    if (cp == 0xFFFD && length == 1) {
+    if (cp == 0xFFFD && is_replacement(text, i, length)) {
       out += "\xEF\xBF\xBD";
     } else {
       out.append(text.substr(i, length));
     }
     i += length;
+  }
+  return out;
+}
+
+std::string clean_up_utf8(std::string_view text) {
+  std::string out = repair_utf8(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out.replace(i, 1, "\xEF\xBF\xBD");
+  }
+  return out;
+}
+
+std::string windows_1252_to_utf8(std::string_view text) {
+  // 0x80-0x9F; 0 marks the five bytes Windows-1252 does not define.
+  static constexpr std::uint16_t kHigh[32] = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out;
+  out.reserve(text.size() * 2);
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0xA0) {
+      if (kHigh[c - 0x80]) out += encode_utf8(kHigh[c - 0x80]);
+    } else {
+      out += encode_utf8(c);
+    }
   }
   return out;
 }

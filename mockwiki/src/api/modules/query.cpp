@@ -46,6 +46,8 @@ class Query : public ApiModule {
       if (!module) not_implemented("meta=" + name);
       modules.push_back(std::move(module));
     }
+    // ApiQuery::mergeCacheMode: siteinfo is public, the other meta modules private.
+    ctx.cache_public = std::all_of(meta_.begin(), meta_.end(), [](const std::string& m) { return m == "siteinfo"; });
     for (auto& module : modules) {
       ParamReader reader(ctx, module->path(), module->prefix());
       module->read_params(reader);
