@@ -1,0 +1,8 @@
+# Real third-party clients against the standalone mock, started the way a user starts it.
+# They skip (exit 77) when the client library is not installed.
+set(interop ${CMAKE_CURRENT_SOURCE_DIR}/interop)
+add_test(NAME interop.python3-mwclient
+  COMMAND ${interop}/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> -- /usr/bin/python3 ${interop}/mwclient_test.py)
+add_test(NAME interop.perl-mediawiki-api
+  COMMAND ${interop}/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> -- /usr/bin/perl ${interop}/mediawiki_api_test.pl)
+set_tests_properties(interop.python3-mwclient interop.perl-mediawiki-api PROPERTIES LABELS interop SKIP_RETURN_CODE 77 TIMEOUT 120)
