@@ -243,7 +243,7 @@ std::string pretty_page(const std::string& sitename, const std::string& json, in
   std::string status;
   if (http_status && http_status != 200) {
     status = "<div class=\"api-pretty-header api-pretty-status\">This response would be returned with HTTP status " +
-             std::to_string(http_status) + " " + status_text(http_status) + ".</div>\n";
+             std::to_string(http_status) + " " + status_text(http_status) + ".</div>";
   }
   return "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
          "<title>MediaWiki API result - " + util::html_escape(sitename) + "</title>\n</head>\n"
@@ -259,6 +259,7 @@ http::Response Run::print(const PrinterParams& printer, int http_status) {
   if (format_ == "none") {
     if (http_status) response.status = http_status;
     response.content_type = "text/plain; charset=utf-8";
+    response.add_header("Content-Disposition", "inline; filename=api-result.txt");
     return response;
   }
   if (format_ != "json" && format_ != "jsonfm") {
@@ -357,7 +358,7 @@ http::Response Run::execute() {
     module_->execute(ctx_);
     if (ctx_.html_page) {
       http::Response page;
-      page.content_type = "text/html; charset=UTF-8";
+      page.content_type = "text/html; charset=utf-8";
       page.add_header("Content-Disposition", "inline; filename=api-help.html");
       page.add_header("Content-Language", "en");
       page.add_header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
@@ -369,7 +370,11 @@ http::Response Run::execute() {
     PrinterParams printer;
     if (auto printer_error = read_printer_params(printer)) throw *printer_error;
     http::Response response = print(printer, 0);
-    if (ctx_.cache_public) response.add_header("Vary", "Accept-Encoding, Treat-as-Untrusted, Cookie");
+    if (ctx_.cache_public) {
+      // ApiMain::sendCacheHeaders in public mode: one Vary, with Treat-as-Untrusted.
+      std::erase_if(response.headers, [](const auto& h) { return h.first == "Vary"; });
+      response.add_header("Vary", "Accept-Encoding, Treat-as-Untrusted, Cookie");
+    }
     return response;
   } catch (const ApiError& error) {
     return handle_exception(error);

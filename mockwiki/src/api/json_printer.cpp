@@ -57,7 +57,7 @@ Json transform(const Json& node, int format_version) {
   return out;
 }
 
-void append_escaped(std::string& out, const std::string& text, bool escape_unicode) {
+void append_escaped(std::string& out, const std::string& text, bool escape_unicode, bool escape_xml_meta) {
   static constexpr char kHex[] = "0123456789abcdef";
   auto unicode_escape = [&](std::uint32_t unit) {
     out += "\\u";
@@ -78,6 +78,9 @@ void append_escaped(std::string& out, const std::string& text, bool escape_unico
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
+        case '<': out += escape_xml_meta ? "\\u003C" : "<"; break;
+        case '>': out += escape_xml_meta ? "\\u003E" : ">"; break;
+        case '&': out += escape_xml_meta ? "\\u0026" : "&"; break;
         default:
           if (c < 0x20) unicode_escape(c);
           else out.push_back(static_cast<char>(c));
@@ -124,7 +127,7 @@ void write(std::string& out, const Json& node, const JsonStyle& style, int depth
         if (!first) out.push_back(',');
         first = false;
         newline(depth + 1);
-        append_escaped(out, key, style.escape_unicode);
+        append_escaped(out, key, style.escape_unicode, style.escape_xml_meta);
         out += style.pretty ? ": " : ":";
         write(out, value, style, depth + 1);
       }
@@ -150,7 +153,7 @@ void write(std::string& out, const Json& node, const JsonStyle& style, int depth
       return;
     }
     case Json::value_t::string:
-      append_escaped(out, node.get_ref<const std::string&>(), style.escape_unicode);
+      append_escaped(out, node.get_ref<const std::string&>(), style.escape_unicode, style.escape_xml_meta);
       return;
     default:
       out += node.dump();

@@ -17,6 +17,7 @@ struct JsonStyle {
   int format_version = 1;
   bool escape_unicode = true;
   bool pretty = false;  // jsonfm: JSON_PRETTY_PRINT, four spaces
+  bool escape_xml_meta = false;  // JSON_HEX_TAG | JSON_HEX_AMP: <, > and & as \u003C, \u003E, \u0026
 };
 
 std::string print_json(const Json& root, const JsonStyle& style);

@@ -42,7 +42,8 @@ void ParamReader::fail(std::string key, std::string code, std::vector<MessagePar
 std::optional<std::string> ParamReader::string(std::string_view name, bool required) {
   const std::string encoded = encode(name);
   const std::string* value = get(encoded);
-  if (!value) {
+  // StringDef::validate: an empty value of a required parameter is missing.
+  if (!value || (required && value->empty())) {
     if (required) fail("paramvalidator-missingparam", "missingparam", {MessageParam::plaintext(encoded)});
     return std::nullopt;
   }

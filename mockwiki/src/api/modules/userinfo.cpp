@@ -156,8 +156,8 @@ class UserInfo : public ApiModule {
     if (has("theoreticalratelimits")) info["theoreticalratelimits"] = limits(ctx, false);
     if (has("realname")) info["realname"] = "";
     if (has("email") && ctx.user_can("viewmyprivateinfo")) info["email"] = "";
-    if (has("acceptlang")) info["acceptlang"] = accept_languages(ctx.http.header("Accept-Language").value_or(""));
     if (has("registrationdate") && account) info["registrationdate"] = util::iso8601(account->registration);
+    if (has("acceptlang")) info["acceptlang"] = accept_languages(ctx.http.header("Accept-Language").value_or(""));
     if (has("unreadcount")) info["unreadcount"] = 0;
     if (has("centralids")) {
       // ApiQueryUserInfo::getCentralUserInfo with the "local" CentralIdLookup.
