@@ -59,7 +59,7 @@ class Parser {
     std::vector<std::string> out;
     auto it = parent.find(key);
     if (it == parent.end()) return out;
-    const std::string path = where + "." + key;
+    const std::string path = where.empty() ? std::string(key) : where + "." + key;
     if (!it->is_array()) fail(path, "expected an array of strings, got " + std::string(it->type_name()));
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& item = (*it)[i];
@@ -71,7 +71,7 @@ class Parser {
     return out;
   }
 
-  BotPasswordSpec bot_password(const json& value, const std::string& where) const {
+  BotPasswordSpec bot_password(const json& value, const std::string& where, const auth::RightsConfig& rights) const {
     object(value, where);
     only_keys(value, where, {"appid", "password", "grants"});
     BotPasswordSpec bp;
@@ -90,14 +90,14 @@ class Parser {
            "a bot password must be 32 or more characters of [0-9a-w], as MediaWiki generates them");
     }
     for (std::size_t i = 0; i < bp.grants.size(); ++i) {
-      if (!auth::is_grant(bp.grants[i])) {
+      if (!auth::is_grant(bp.grants[i], rights)) {
         fail(where + ".grants[" + std::to_string(i) + "]", "unknown grant \"" + bp.grants[i] + "\"");
       }
     }
     return bp;
   }
 
-  AccountSpec account(const json& value, const std::string& where) const {
+  AccountSpec account(const json& value, const std::string& where, const auth::RightsConfig& rights) const {
     object(value, where);
     only_keys(value, where, {"name", "password", "groups", "botpasswords", "oath"});
     AccountSpec account;
@@ -121,7 +121,7 @@ class Parser {
       if (!it->is_array()) fail(path, "expected an array, got " + std::string(it->type_name()));
       std::set<std::string> appids;
       for (std::size_t i = 0; i < it->size(); ++i) {
-        auto bp = bot_password((*it)[i], path + "[" + std::to_string(i) + "]");
+        auto bp = bot_password((*it)[i], path + "[" + std::to_string(i) + "]", rights);
         if (!appids.insert(bp.appid).second) {
           fail(path + "[" + std::to_string(i) + "]", "duplicate bot name \"" + bp.appid + "\"");
         }
@@ -148,19 +148,21 @@ class Parser {
     object(root, "");
     only_keys(root, "", {"doc", "vars", "accounts", "extensions"});
     Fixture fixture;
-    fixture.extensions = strings(root, "extensions", "extensions");
+    fixture.extensions = strings(root, "extensions", "");
     for (std::size_t i = 0; i < fixture.extensions.size(); ++i) {
       const auto& name = fixture.extensions[i];
       if (std::find(std::begin(kKnownExtensions), std::end(kKnownExtensions), name) == std::end(kKnownExtensions)) {
         fail("extensions[" + std::to_string(i) + "]", "unknown extension \"" + name + "\" (known: OATHAuth)");
       }
     }
+    auth::RightsConfig rights;
+    rights.oath_auth = fixture.has_extension("OATHAuth");
     if (auto it = root.find("accounts"); it != root.end()) {
       if (!it->is_array()) fail("accounts", "expected an array, got " + std::string(it->type_name()));
       std::set<std::string> names;
       for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string where = "accounts[" + std::to_string(i) + "]";
-        auto account = this->account((*it)[i], where);
+        auto account = this->account((*it)[i], where, rights);
         if (!names.insert(account.name).second) {
           fail(where + ".name", "duplicate account \"" + account.name + "\"");
         }

@@ -1,9 +1,13 @@
 // The transport: cpp-httplib in front of ApiMain. This is the only file that includes httplib.h.
 #include "mockwiki/server.h"
 
+#include <dirent.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -39,10 +43,6 @@ http::Request to_api_request(const httplib::Request& req) {
     }
   }
   if (!cookies.empty()) out.headers.emplace_back("Cookie", std::move(cookies));
-  out.body = req.body;
-  for (const auto& [name, field] : req.files) {
-    if (field.filename.empty()) out.form_fields.emplace_back(name, field.content);
-  }
   out.remote_addr = req.remote_addr;
   return out;
 }
@@ -53,7 +53,29 @@ void to_httplib_response(http::Response&& response, httplib::Response& res) {
   res.set_content(std::move(response.body), response.content_type.c_str());
 }
 
-}  // namespace
+// cpp-httplib 0.11 cannot end the connections it serves: a worker waiting on an idle
+// keep-alive connection, or on a client that sent half a request, would hold stop() (and so
+// the destructor and SIGTERM) for up to the keep-alive or read timeout. So stop() shuts down
+// this server's connected sockets, those whose local port is ours, which wakes their workers.
+void shut_down_connections(int port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (!dir) return;
+  while (const dirent* entry = readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    if (*end != '\0' || fd == dirfd(dir)) continue;
+    sockaddr_storage local{}, peer{};
+    socklen_t local_length = sizeof local, peer_length = sizeof peer;
+    if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
+    int local_port = -1;
+    if (local.ss_family == AF_INET) local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
+    if (local.ss_family == AF_INET6) local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
+    if (local_port != port) continue;
+    if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
+    shutdown(static_cast<int>(fd), SHUT_RDWR);
+  }
+  closedir(dir);
+}
 
 WikiConfig config_for(const MockWiki::Options& options) {
   WikiConfig config;
@@ -61,6 +83,8 @@ WikiConfig config_for(const MockWiki::Options& options) {
   config.sitename = options.sitename;
   return config;
 }
+
+}  // namespace
 
 struct MockWiki::Impl {
   explicit Impl(Options opts)
@@ -103,23 +127,67 @@ MockWiki::MockWiki(Options options) {
   auto handler = [&impl](const httplib::Request& req, httplib::Response& res) {
     to_httplib_response(impl.api.handle(to_api_request(req)), res);
   };
+  // Bodies are read through a content reader: cpp-httplib's own reading refuses form bodies
+  // over 8 KiB (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH), where PHP takes up to
+  // post_max_size (set_payload_max_length below).
+  auto body_handler = [&impl](const httplib::Request& req, httplib::Response& res,
+                              const httplib::ContentReader& content_reader) {
+    http::Request request = to_api_request(req);
+    // A body over the payload limit stops the reader; PHP drops such a body entirely.
+    bool complete = true;
+    if (req.is_multipart_form_data()) {
+      std::vector<httplib::MultipartFormData> parts;
+      complete = content_reader(
+          [&](const httplib::MultipartFormData& part) {
+            parts.push_back(part);
+            return true;
+          },
+          [&](const char* data, std::size_t length) {
+            parts.back().content.append(data, length);
+            return true;
+          });
+      for (auto& part : parts) {
+        if (part.filename.empty()) request.form_fields.emplace_back(part.name, std::move(part.content));
+      }
+    } else {
+      complete = content_reader([&](const char* data, std::size_t length) {
+        request.body.append(data, length);
+        return true;
+      });
+    }
+    if (!complete) {
+      request.body.clear();
+      request.form_fields.clear();
+    }
+    to_httplib_response(impl.api.handle(request), res);
+  };
   const std::string api_path = "/api.php";
   // cpp-httplib answers a PUT or POST without Content-Length with its own 400 before any
   // handler runs; MediaWiki would answer it (PHP reads no body then), so take such requests
   // here, where nothing has been read past the headers.
+  // The same for TRACE and CONNECT, which cpp-httplib parses but has no handlers for.
   server.set_pre_routing_handler([&impl, api_path](const httplib::Request& req, httplib::Response& res) {
-    if (req.path != api_path || req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) {
+    const bool no_body = (!req.has_header("Content-Length") || req.get_header_value("Content-Length") == "0") &&
+                         !req.has_header("Transfer-Encoding");
+    const bool no_handler = req.method == "TRACE" || req.method == "CONNECT";
+    if (req.path != api_path || !no_body || (req.has_header("Content-Length") && !no_handler)) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
     to_httplib_response(impl.api.handle(to_api_request(req)), res);
     return httplib::Server::HandlerResponse::Handled;
   });
   server.Get(api_path, handler);
-  server.Post(api_path, handler);
-  server.Put(api_path, handler);
-  server.Patch(api_path, handler);
-  server.Delete(api_path, handler);
+  server.Post(api_path, body_handler);
+  server.Put(api_path, body_handler);
+  server.Patch(api_path, body_handler);
+  server.Delete(api_path, body_handler);
   server.Options(api_path, handler);
+  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which would let a second
+  // server bind a port that is in use and take half of its connections.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const std::string text = res.status == 404 ? "Not Found: mockwiki answers at /api.php\n"
@@ -157,6 +225,7 @@ void MockWiki::stop() {
   // Server::stop() does nothing until the accept loop runs, so wait for it to start.
   while (!impl_->server.is_running() && !impl_->listen_returned) std::this_thread::yield();
   impl_->server.stop();
+  shut_down_connections(impl_->port);
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 

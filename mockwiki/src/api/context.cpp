@@ -24,11 +24,20 @@ ApiContext::ApiContext(Wiki& wiki_, const http::Request& request)
       http(request),
       now(wiki_.now()),
       ip(auth::sanitize_ip(request.remote_addr)),
-      request_id(util::random_hex(24)),
+      request_id(util::request_id()),
       params(http::RequestParams::from(request)),
       cookies_in(http::RequestCookies::parse(request.header("Cookie").value_or(""))),
       cookies_out(cookies_in, now),
-      formatter(result, error_format_of(params)) {}
+      formatter(result, error_format_of(params)),
+      used_params_(params.names().size(), false) {}
+
+void ApiContext::mark_used(std::string_view name) {
+  // Only names the request sent matter (reportUnusedParams), and there are few of them.
+  const auto& names = params.names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) used_params_[i] = true;
+  }
+}
 
 const std::string* ApiContext::param(std::string_view name) {
   mark_used(name);
@@ -45,7 +54,7 @@ std::vector<std::pair<std::int64_t, std::string>> ApiContext::unused_params(
   std::vector<std::pair<std::int64_t, std::string>> unused;
   const auto& names = params.names();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (used_params_.contains(names[i])) continue;
+    if (used_params_[i]) continue;
     if (std::find(printer_params.begin(), printer_params.end(), names[i]) != printer_params.end()) continue;
     unused.emplace_back(static_cast<std::int64_t>(i), names[i]);
   }
@@ -96,7 +105,7 @@ const std::vector<std::string>& ApiContext::user_rights() {
     AccountPtr account = user();
     if (account && session_->provider() == session::Provider::BotPassword) {
       const BotPassword* bp = account->bot_password(session_->record().bot_app_id);
-      rights = auth::restrict_rights(rights, bp ? auth::grant_rights(bp->grants) : std::vector<std::string>{});
+      rights = auth::restrict_rights(rights, bp ? auth::grant_rights(bp->grants, wiki.rights_config()) : std::vector<std::string>{});
     }
     rights_ = std::move(rights);
   }

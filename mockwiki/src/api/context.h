@@ -73,7 +73,7 @@ class ApiContext {
   // reported with apiwarn-unsupportedarray and reads as absent.
   const std::string* param(std::string_view name);
   bool param_present(std::string_view name) { return param(name) != nullptr; }
-  void mark_used(std::string_view name) { used_params_.insert(std::string(name)); }
+  void mark_used(std::string_view name);
   // Names that were sent but never read (ApiMain::reportUnusedParams), with their position
   // among all parameters (array_diff keeps PHP's keys, and errorformat=raw shows them).
   std::vector<std::pair<std::int64_t, std::string>> unused_params(const std::vector<std::string_view>& printer_params) const;
@@ -107,7 +107,7 @@ class ApiContext {
  private:
   std::unique_ptr<session::Session> session_;
   std::vector<std::unique_ptr<session::Session>> other_sessions_;
-  std::set<std::string, std::less<>> used_params_;
+  std::vector<bool> used_params_;  // by position in params.names()
   std::set<std::string, std::less<>> array_warned_;
   std::optional<AccountPtr> user_;
   std::optional<std::vector<std::string>> rights_;

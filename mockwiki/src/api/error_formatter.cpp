@@ -60,13 +60,12 @@ void ErrorFormatter::add_warning(std::string_view module_path, const Message& me
     if (!warnings) warnings = &result_.set("warnings", Json::object(), ApiResult::Place::OnTop);
     if (auto it = warnings->find(module); it != warnings->end()) {
       std::string old = (*it)["warnings"].get<std::string>();
-      // Skip a warning that is already one of the module's lines.
-      std::size_t pos = 0;
-      while ((pos = old.find(text, pos)) != std::string::npos) {
+      // Skip a warning that is already one of the module's lines, as MediaWiki checks it: at
+      // the first place the text occurs only.
+      if (const std::size_t pos = old.find(text); pos != std::string::npos) {
         const bool starts_line = pos == 0 || old[pos - 1] == '\n';
         const std::size_t end = pos + text.size();
         if (starts_line && (end == old.size() || old[end] == '\n')) return;
-        ++pos;
       }
       (*it)["warnings"] = old + "\n" + text;
       return;

@@ -109,56 +109,111 @@ void append_escaped(std::string& out, const std::string& text, bool escape_unico
   out.push_back('"');
 }
 
-void write(std::string& out, const Json& node, const JsonStyle& style, int depth) {
-  const auto newline = [&](int level) {
-    if (!style.pretty) return;
-    out.push_back('\n');
-    out.append(static_cast<std::size_t>(level) * 4, ' ');
-  };
-  switch (node.type()) {
-    case Json::value_t::object: {
-      if (node.empty()) {
-        out += "{}";
+// Writes a node with the formatversion transformation applied on the way, so the result is
+// serialized in one pass without a transformed copy.
+class Writer {
+ public:
+  Writer(std::string& out, const JsonStyle& style) : out_(out), style_(style) {}
+
+  void value(const Json& node, int depth) {
+    switch (node.type()) {
+      case Json::value_t::object: object(node, depth); return;
+      case Json::value_t::array: array(node, depth); return;
+      case Json::value_t::string:
+        append_escaped(out_, node.get_ref<const std::string&>(), style_.escape_unicode, style_.escape_xml_meta);
         return;
-      }
-      out.push_back('{');
-      bool first = true;
-      for (const auto& [key, value] : node.items()) {
-        if (!first) out.push_back(',');
-        first = false;
-        newline(depth + 1);
-        append_escaped(out, key, style.escape_unicode, style.escape_xml_meta);
-        out += style.pretty ? ": " : ":";
-        write(out, value, style, depth + 1);
-      }
-      newline(depth);
-      out.push_back('}');
-      return;
+      default: out_ += node.dump();
     }
-    case Json::value_t::array: {
-      if (node.empty()) {
-        out += "[]";
-        return;
-      }
-      out.push_back('[');
-      bool first = true;
-      for (const auto& value : node) {
-        if (!first) out.push_back(',');
-        first = false;
-        newline(depth + 1);
-        write(out, value, style, depth + 1);
-      }
-      newline(depth);
-      out.push_back(']');
-      return;
-    }
-    case Json::value_t::string:
-      append_escaped(out, node.get_ref<const std::string&>(), style.escape_unicode, style.escape_xml_meta);
-      return;
-    default:
-      out += node.dump();
   }
-}
+
+ private:
+  // Opens a container on its first member, so empty ones print as {} or [].
+  struct Container {
+    char open, close;
+    bool any = false;
+  };
+  void begin_member(Container& c, int depth) {
+    if (!c.any) {
+      out_.push_back(c.open);
+      c.any = true;
+    } else {
+      out_.push_back(',');
+    }
+    newline(depth + 1);
+  }
+  void end(Container& c, int depth) {
+    if (!c.any) {
+      out_.push_back(c.open);
+    } else {
+      newline(depth);
+    }
+    out_.push_back(c.close);
+  }
+  void newline(int level) {
+    if (!style_.pretty) return;
+    out_.push_back('\n');
+    out_.append(static_cast<std::size_t>(level) * 4, ' ');
+  }
+  void key(const std::string& k) {
+    append_escaped(out_, k, style_.escape_unicode, style_.escape_xml_meta);
+    out_ += style_.pretty ? ": " : ":";
+  }
+  // In formatversion 1 a boolean is "" when true and left out when false.
+  bool bc_bool_skipped(const Json& v) const { return style_.format_version == 1 && v.is_boolean() && !v.get<bool>(); }
+  void member_value(const Json& v, bool keep_bool, int depth) {
+    if (style_.format_version == 1 && v.is_boolean() && !keep_bool) {
+      out_ += "\"\"";
+    } else {
+      value(v, depth);
+    }
+  }
+
+  void array(const Json& node, int depth) {
+    Container c{'[', ']'};
+    for (const auto& item : node) {
+      if (bc_bool_skipped(item)) continue;
+      begin_member(c, depth);
+      member_value(item, false, depth + 1);
+    }
+    end(c, depth);
+  }
+
+  void object(const Json& node, int depth) {
+    const bool bc = style_.format_version == 1;
+    const Json* content = nullptr;
+    const Json* bc_bools = nullptr;
+    bool as_list = false;
+    if (auto it = node.find(kContentKey); it != node.end() && it->is_string()) {
+      if (auto c = node.find(it->get<std::string>()); c != node.end()) content = &*c;
+    }
+    if (auto it = node.find(kBcBoolsKey); it != node.end()) bc_bools = &*it;
+    if (bc) {
+      if (auto it = node.find(kTypeKey); it != node.end() && *it == "BCassoc") as_list = true;
+    }
+    auto keeps_bool = [&](const std::string& k) {
+      return bc_bools && std::find(bc_bools->begin(), bc_bools->end(), k) != bc_bools->end();
+    };
+    Container c{as_list ? '[' : '{', as_list ? ']' : '}'};
+    for (const auto& [k, v] : node.items()) {
+      if (is_metadata(k)) continue;
+      if (bc && content == &v) continue;  // written last, as "*"
+      const bool keep = keeps_bool(k);
+      if (!keep && bc_bool_skipped(v)) continue;
+      begin_member(c, depth);
+      if (!as_list) key(k);
+      member_value(v, keep, depth + 1);
+    }
+    if (bc && content) {
+      begin_member(c, depth);
+      if (!as_list) key("*");
+      member_value(*content, false, depth + 1);
+    }
+    end(c, depth);
+  }
+
+  std::string& out_;
+  const JsonStyle& style_;
+};
 
 }  // namespace
 
@@ -166,8 +221,8 @@ Json client_view(const Json& root, int format_version) { return transform(root, 
 
 std::string print_json(const Json& root, const JsonStyle& style) {
   std::string out;
-  out.reserve(512);
-  write(out, transform(root, style.format_version), style, 0);
+  out.reserve(1024);
+  Writer(out, style).value(root, 0);
   return out;
 }
 

@@ -11,14 +11,65 @@ namespace mockwiki::api {
 namespace {
 
 // ApiMessageTrait::$messageMap: codes of non-API message keys.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kCodeMap = {{
+constexpr std::pair<std::string_view, std::string_view> kCodeMap[] = {
     {"actionthrottledtext", "ratelimited"},
+    {"autoblockedtext", "autoblocked"},
+    {"badaccess-group0", "permissiondenied"},
+    {"badaccess-groups", "permissiondenied"},
+    {"badipaddress", "invalidip"},
+    {"blankpage", "emptypage"},
+    {"blockedtext", "blocked"},
+    {"blockedtext-composite", "blocked"},
+    {"blockedtext-partial", "blocked"},
+    {"cannotdelete", "cantdelete"},
+    {"cannotundelete", "cantundelete"},
+    {"cantmove-titleprotected", "protectedtitle"},
+    {"cantrollback", "onlyauthor"},
+    {"confirmedittext", "confirmemail"},
+    {"content-not-allowed-here", "contentnotallowedhere"},
+    {"deleteprotected", "cantedit"},
+    {"delete-toobig", "bigdelete"},
+    {"edit-conflict", "editconflict"},
+    {"imagenocrossnamespace", "nonfilenamespace"},
+    {"imagetypemismatch", "filetypemismatch"},
+    {"importbadinterwiki", "badinterwiki"},
+    {"importcantopen", "cantopenfile"},
+    {"import-noarticle", "badinterwiki"},
+    {"importnofile", "nofile"},
+    {"importuploaderrorpartial", "partialupload"},
+    {"importuploaderrorsize", "filetoobig"},
+    {"importuploaderrortemp", "notempdir"},
+    {"ipb_already_blocked", "alreadyblocked"},
+    {"ipb_blocked_as_range", "blockedasrange"},
+    {"ipb_cant_unblock", "cantunblock"},
+    {"ipb_expiry_invalid", "invalidexpiry"},
+    {"ip_range_invalid", "invalidrange"},
+    {"mailnologin", "cantsend"},
+    {"markedaspatrollederror-noautopatrol", "noautopatrol"},
+    {"movenologintext", "cantmove-anon"},
+    {"movenotallowed", "cantmove"},
+    {"movenotallowedfile", "cantmovefile"},
+    {"namespaceprotected", "protectednamespace"},
+    {"nocreate-loggedin", "cantcreate"},
+    {"nocreatetext", "cantcreate-anon"},
+    {"noname", "invaliduser"},
+    {"nosuchusershort", "nosuchuser"},
+    {"notanarticle", "missingtitle"},
+    {"nouserspecified", "invaliduser"},
+    {"ns-specialprotected", "unsupportednamespace"},
+    {"protect-cantedit", "cantedit"},
+    {"protectedinterface", "protectednamespace-interface"},
+    {"protectedpagetext", "protectedpage"},
+    {"range_block_disabled", "rangedisabled"},
+    {"rcpatroldisabled", "patroldisabled"},
     {"readonlytext", "readonly"},
     {"sessionfailure", "badtoken"},
-    {"nosuchusershort", "nosuchuser"},
-    {"noname", "invaliduser"},
-    {"nouserspecified", "invaliduser"},
-}};
+    {"systemblockedtext", "blocked"},
+    {"titleprotected", "protectedtitle"},
+    {"undo-failure", "undofailure"},
+    {"userrights-nodatabase", "nosuchdatabase"},
+    {"userrights-no-interwiki", "nointerwikiuserrights"},
+};
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
@@ -41,8 +92,9 @@ std::string param_text(const MessageParam& p, bool html) {
   auto escape = [html](std::string s) { return html ? util::html_escape(s) : s; };
   switch (p.kind) {
     case MessageParam::Kind::Plain:
+      // Inserted before parsing, as wikitext: the parser (render_links) escapes what it must.
       if (p.value.is_null()) return {};
-      return p.value.is_string() ? escape(p.value.get<std::string>()) : p.value.dump();
+      return p.value.is_string() ? p.value.get<std::string>() : p.value.dump();
     case MessageParam::Kind::Plaintext:
       return escape(p.value.get<std::string>());
     case MessageParam::Kind::Number:
@@ -99,17 +151,17 @@ std::string plural(std::string_view number_text, const std::vector<std::string>&
   } catch (...) {
     n = 0;
   }
-  n = n < 0 ? -n : n;  // CLDR's operand n is the absolute value
   std::vector<std::string> plain;
   for (const auto& form : forms) {
+    // Language::handleExplicitPluralForms: "N=..." matches the number as written.
     const std::size_t eq = form.find('=');
-    if (eq != std::string::npos && eq > 0 &&
-        form.find_first_not_of("0123456789") == eq) {
-      if (std::stod(form.substr(0, eq)) == n) return form.substr(eq + 1);
+    if (eq != std::string::npos && eq > 0 && form.find_first_not_of("0123456789") == eq) {
+      if (form.substr(0, eq) == digits) return form.substr(eq + 1);
       continue;
     }
     plain.push_back(form);
   }
+  n = n < 0 ? -n : n;  // CLDR's operand n is the absolute value
   if (plain.empty()) return {};
   if (n == 1) return plain[0];
   return plain.size() > 1 ? plain[1] : plain.back();
@@ -288,7 +340,7 @@ std::string Message::code() const {
 
 std::string Message::render(bool html) const {
   const auto text = english_message(key_);
-  if (!text) return "\xE2\xA7\xBC" + (html ? util::html_escape(key_) : key_) + "\xE2\xA7\xBD";  // ⧼key⧽
+  if (!text) return "\xE2\xA7\xBC" + util::html_escape(key_) + "\xE2\xA7\xBD";  // ⧼key⧽, escaped in every format
   std::string out;
   for (std::size_t i = 0; i < text->size(); ++i) {
     const char c = (*text)[i];
@@ -357,11 +409,17 @@ std::string strip_markup(std::string_view text) {
     }
     stripped.push_back(quoted[i]);
   }
-  std::string decoded = util::decode_html_entities(stripped);
-  for (char& c : decoded) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  // Sanitizer::normalizeWhitespace: runs of spaces, tabs and newlines become one space; trimmed.
+  const std::string decoded = util::decode_html_entities(stripped);
+  std::string out;
+  out.reserve(decoded.size());
+  for (char c : decoded) {
+    const bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!blank) out.push_back(c);
+    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
   }
-  return decoded;
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 std::string format_duration(std::int64_t seconds) {

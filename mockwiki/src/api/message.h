@@ -69,7 +69,7 @@ class Message {
 };
 
 // ApiErrorFormatter::stripMarkup: <var>, <kbd>, <samp> and <code> become quotes, other tags
-// go, character references are decoded and each whitespace character becomes a space.
+// go, character references are decoded, runs of whitespace become one space, ends trimmed.
 std::string strip_markup(std::string_view text);
 
 // Language::formatDuration in English: 300 -> "5 minutes", 90061 -> "1 day, 1 hour, 1 minute and 1 second".

@@ -5,13 +5,11 @@
 namespace mockwiki::api {
 
 Json& ApiResult::set(std::string_view key, Json value, Place place) {
+  // An existing member is overwritten where it is; "on top" places only a new one.
   auto it = std::find_if(members_.begin(), members_.end(), [&](const auto& m) { return m.first == key; });
   if (it != members_.end()) {
-    if (place == Place::Append) {
-      it->second = std::move(value);
-      return it->second;
-    }
-    members_.erase(it);
+    it->second = std::move(value);
+    return it->second;
   }
   if (place == Place::OnTop) {
     members_.emplace(members_.begin(), std::string(key), std::move(value));

@@ -25,7 +25,8 @@ class ApiResult {
  public:
   enum class Place { Append, OnTop };
 
-  // Sets a top-level member; an existing one keeps its place unless `place` is OnTop.
+  // Sets a top-level member; an existing one is overwritten in its place, a new one goes last
+  // or, OnTop, first.
   Json& set(std::string_view key, Json value, Place place = Place::Append);
   // The member, or nullptr.
   Json* find(std::string_view key);

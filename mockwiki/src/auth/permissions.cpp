@@ -97,6 +97,9 @@ const RightsOf kGrantPermissions[] = {
     {"mergehistory", {"mergehistory"}},
 };
 
+// What OATHAuth's extension.json adds to $wgGrantPermissions.
+const RightsOf kOathAuthGrantPermissions[] = {{"oath", {"oathauth-api-all", "oathauth-verify-user"}}};
+
 constexpr std::string_view kImplicitGroups[] = {"*", "user", "autoconfirmed"};
 
 void append_unique(std::vector<std::string>& out, std::string_view right) {
@@ -129,9 +132,10 @@ std::vector<std::pair<std::string, std::vector<std::string>>> group_permissions(
   return out;
 }
 
-bool is_grant(std::string_view grant) {
-  return std::any_of(std::begin(kGrantPermissions), std::end(kGrantPermissions),
-                     [&](const RightsOf& g) { return g.name == grant; });
+bool is_grant(std::string_view grant, const RightsConfig& config) {
+  auto named = [&](const RightsOf& g) { return g.name == grant; };
+  return std::any_of(std::begin(kGrantPermissions), std::end(kGrantPermissions), named) ||
+         (config.oath_auth && std::any_of(std::begin(kOathAuthGrantPermissions), std::end(kOathAuthGrantPermissions), named));
 }
 
 std::vector<std::string> implicit_groups(bool registered) {
@@ -164,10 +168,15 @@ std::vector<std::string> group_rights(const std::vector<std::string>& groups, co
   return rights;
 }
 
-std::vector<std::string> grant_rights(const std::vector<std::string>& grants) {
+std::vector<std::string> grant_rights(const std::vector<std::string>& grants, const RightsConfig& config) {
   std::vector<std::string> rights;
   for (const auto& grant : grants) {
     for (const auto& g : kGrantPermissions) {
+      if (g.name != grant) continue;
+      for (auto right : g.rights) append_unique(rights, right);
+    }
+    if (!config.oath_auth) continue;
+    for (const auto& g : kOathAuthGrantPermissions) {
       if (g.name != grant) continue;
       for (auto right : g.rights) append_unique(rights, right);
     }

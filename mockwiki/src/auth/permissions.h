@@ -19,8 +19,8 @@ bool is_explicit_group(std::string_view group);
 std::vector<std::string> explicit_groups();
 // Every group of $wgGroupPermissions, in its order, with the rights it grants.
 std::vector<std::pair<std::string, std::vector<std::string>>> group_permissions(const RightsConfig& config);
-// Grants a bot password may carry (the keys of $wgGrantPermissions).
-bool is_grant(std::string_view grant);
+// Grants a bot password may carry (the keys of $wgGrantPermissions; OATHAuth adds "oath").
+bool is_grant(std::string_view grant, const RightsConfig& config);
 
 // UserGroupManager::getUserEffectiveGroups: explicit groups sorted by name, then "*", and for
 // a registered account "user" and "autoconfirmed" (AutoConfirmAge and AutoConfirmCount are 0).
@@ -33,7 +33,7 @@ std::vector<std::string> implicit_groups(bool registered);
 std::vector<std::string> group_rights(const std::vector<std::string>& effective_groups,
                                       const RightsConfig& config);
 // GrantsInfo::getGrantRights.
-std::vector<std::string> grant_rights(const std::vector<std::string>& grants);
+std::vector<std::string> grant_rights(const std::vector<std::string>& grants, const RightsConfig& config);
 // The rights of `rights` that `allowed` also holds, in the order of `rights`
 // (a bot-password session: BotPasswordSessionProvider::getAllowedUserRights).
 std::vector<std::string> restrict_rights(const std::vector<std::string>& rights,

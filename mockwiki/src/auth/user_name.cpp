@@ -1,11 +1,13 @@
 #include "auth/user_name.h"
 
 #include <algorithm>
+#include <optional>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <vector>
 
+#include "util/text.h"
 #include "util/utf8.h"
 
 namespace mockwiki::auth {
@@ -13,18 +15,55 @@ namespace {
 
 constexpr std::size_t kMaxNameBytes = 255;  // $wgMaxNameChars
 
-// $wgReservedUsernames without the "msg:" entries, which name interface messages.
-constexpr std::array<std::string_view, 6> kReservedNames = {
-    "MediaWiki default", "Conversion script", "Maintenance script",
-    "Template namespace initialisation script", "ScriptImporter", "Unknown user"};
+// $wgReservedUsernames, the "msg:" entries by their English texts.
+constexpr std::array<std::string_view, 15> kReservedNames = {
+    "MediaWiki default",   "Conversion script",  "Maintenance script", "Template namespace initialisation script",
+    "ScriptImporter",      "Delete page script", "Move page script",   "Command line script",
+    "Unknown user",        "Redirect fixer",     "System messenger",   "Proxy blocker",
+    "DNSBL",               "MediaWiki spam cleanup", "MediaWiki automatic change"};
 
 // Namespace names (lower case, underscores) a title prefix may name; only "user" keeps a
 // name a user name.
-constexpr std::array<std::string_view, 20> kNamespaceNames = {
+constexpr std::array<std::string_view, 19> kNamespaceNames = {
     "media",        "special",         "talk",   "user",          "user_talk",
     "project",      "project_talk",    "file",   "file_talk",     "image",
     "image_talk",   "mediawiki",       "mediawiki_talk", "template", "template_talk",
-    "help",         "help_talk",       "category", "category_talk", "main"};
+    "help",         "help_talk",       "category", "category_talk"};
+
+// What MediaWikiTitleCodec turns into '_' (spaces of every kind) and what it removes (bidi marks).
+bool is_title_space(std::uint32_t c) {
+  return c == ' ' || c == '_' || c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+bool is_bidi_mark(std::uint32_t c) { return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E); }
+
+// The namespace a "Prefix:rest" title starts with, if the prefix names one (lower case, '_').
+std::optional<std::string> namespace_prefix(std::string_view key) {
+  const std::size_t colon = key.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::string prefix = util::lower_ascii(key.substr(0, colon));
+  while (!prefix.empty() && prefix.back() == '_') prefix.pop_back();
+  if (std::find(kNamespaceNames.begin(), kNamespaceNames.end(), prefix) == kNamespaceNames.end()) return std::nullopt;
+  return prefix;
+}
+
+// UserNameUtils::isIP: a dotted quad of 1-3 digits each (the last may be "xxx"), or IPv6.
+bool looks_like_ip(std::string_view s) {
+  int parts = 0;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t j = s.find('.', i);
+    const std::string_view part = s.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+    const bool last = j == std::string_view::npos;
+    const bool digits = !part.empty() && part.size() <= 3 &&
+                        std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!digits && !(last && parts == 3 && part == "xxx")) return false;
+    ++parts;
+    if (last) break;
+    i = j + 1;
+  }
+  return parts == 4;
+}
 
 std::uint32_t upper_case(std::uint32_t c) {
   if (c >= 'a' && c <= 'z') return c - 0x20;
@@ -38,6 +77,7 @@ std::uint32_t upper_case(std::uint32_t c) {
     if (odd_is_lower ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
     return c;
   }
+  if (c == 0x1C6 || c == 0x1C5) return 0x1C4;                 // dž
   if (c == 0x3C2) return 0x3A3;                               // final sigma
   if (c >= 0x3B1 && c <= 0x3C9) return c - 0x20;              // Greek
   if (c >= 0x430 && c <= 0x44F) return c - 0x20;              // Cyrillic
@@ -59,11 +99,6 @@ bool is_troublemaker(std::uint32_t c) {
          (c >= 0x2028 && c <= 0x202F) || c == 0x3000 || (c >= 0xE000 && c <= 0xF8FF);
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_ipv4(std::string_view s) {
   int parts = 0;
@@ -130,26 +165,23 @@ bool is_ipv6(std::string_view s) {
 std::optional<std::string> user_title_key(std::string_view name) {
   std::string key;
   key.reserve(name.size());
-  for (char c : name) {
-    const bool blank = c == ' ' || c == '_';
-    if (blank) {
+  for (std::size_t i = 0; i < name.size();) {
+    std::size_t length = 0;
+    const std::uint32_t c = util::decode_utf8(name.substr(i), &length);
+    if (is_title_space(c)) {
       if (!key.empty() && key.back() != '_') key.push_back('_');
-    } else {
-      key.push_back(c);
+    } else if (!is_bidi_mark(c)) {
+      key.append(name.substr(i, length));
     }
+    i += length;
   }
   while (!key.empty() && key.back() == '_') key.pop_back();
   if (!key.empty() && key.front() == ':') return std::nullopt;
 
-  const std::size_t colon = key.find(':');
-  if (colon != std::string::npos) {
-    std::string prefix = lower_ascii(std::string_view(key).substr(0, colon));
-    while (!prefix.empty() && prefix.back() == '_') prefix.pop_back();
-    if (std::find(kNamespaceNames.begin(), kNamespaceNames.end(), prefix) != kNamespaceNames.end()) {
-      if (prefix != "user") return std::nullopt;
-      key.erase(0, colon + 1);
-      while (!key.empty() && key.front() == '_') key.erase(0, 1);
-    }
+  if (auto prefix = namespace_prefix(key)) {
+    if (*prefix != "user") return std::nullopt;
+    key.erase(0, key.find(':') + 1);
+    while (!key.empty() && key.front() == '_') key.erase(0, 1);
   }
   if (key.empty()) return std::nullopt;
   return key;
@@ -161,7 +193,8 @@ std::string upper_case_first(std::string_view text) {
   if (text.empty()) return std::string(text);
   std::size_t length = 0;
   const std::uint32_t first = util::decode_utf8(text, &length);
-  std::string out = util::encode_utf8(upper_case(first));
+  // mb_strtoupper: "ß" has no capital letter of its own and becomes "SS".
+  std::string out = first == 0xDF ? std::string("SS") : util::encode_utf8(upper_case(first));
   out.append(text.substr(length));
   return out;
 }
@@ -187,9 +220,11 @@ std::optional<std::string> canonical_user_name(std::string_view name) {
   std::string canonical = upper_case_first(*key);
   std::replace(canonical.begin(), canonical.end(), '_', ' ');
 
-  // UserNameUtils::isValid and isUsable.
-  if (canonical.size() > kMaxNameBytes || canonical.find('/') != std::string::npos ||
-      is_ip_address(canonical) || !util::is_valid_utf8(canonical)) {
+  // UserNameUtils::isValid and isUsable. The name must also read as a title of the main
+  // namespace, so "User:User:x" (still "User:x") is no user name.
+  if (canonical.size() > kMaxNameBytes || canonical.find('/') != std::string::npos || looks_like_ip(canonical) ||
+      is_ipv6(canonical) || !util::is_valid_utf8(canonical) || canonical.find("\xEF\xBF\xBD") != std::string::npos ||
+      namespace_prefix(*key)) {
     return std::nullopt;
   }
   for (std::size_t i = 0; i < canonical.size();) {

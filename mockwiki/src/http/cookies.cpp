@@ -16,11 +16,13 @@ RequestCookies RequestCookies::parse(std::string_view header) {
     while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
     const std::size_t eq = pair.find('=');
     if (!pair.empty() && eq != 0) {
-      std::string name = util::url_decode(pair.substr(0, eq));
+      // PHP keeps cookie names as sent (but for '.' and ' ') and decodes values without
+      // turning '+' into a space.
+      std::string name(pair.substr(0, eq));
       for (char& c : name) {
         if (c == ' ' || c == '.') c = '_';
       }
-      std::string value = eq == std::string_view::npos ? std::string() : util::url_decode(pair.substr(eq + 1));
+      std::string value = eq == std::string_view::npos ? std::string() : util::url_decode(pair.substr(eq + 1), false);
       if (!out.sent(name)) out.cookies_.emplace_back(std::move(name), std::move(value));
     }
     start = end + 1;
@@ -52,7 +54,7 @@ ResponseCookies::State* ResponseCookies::state(const std::string& name) {
 void ResponseCookies::set(const std::string& name, const std::string& value, std::int64_t expires) {
   State* s = state(name);
   if (s && !s->deleted && s->value == value && s->expires == expires) return;  // already set
-  std::string line = name + "=" + util::url_encode(value);
+  std::string line = name + "=" + util::percent_encode(value);  // setcookie() uses rawurlencode
   if (expires != 0) {
     line += "; expires=" + util::http_date(expires) + "; Max-Age=" + std::to_string(std::max<std::int64_t>(0, expires - now_));
   }

@@ -1,6 +1,6 @@
 // Cookies in and out, as PHP and MediaWiki's WebResponse handle them.
 //
-// In: the Cookie header parsed as PHP fills $_COOKIE (values url-decoded, the first of two
+// In: the Cookie header parsed as PHP fills $_COOKIE (values raw-url-decoded, the first of two
 // cookies with one name wins). Out: WebResponse::setCookie's rules: a cookie is deleted only if
 // the client sent it or this response set it, an identical cookie is not set twice, and each
 // line reads as PHP's setcookie() writes it:

@@ -10,6 +10,11 @@ namespace {
 
 constexpr std::size_t kMaxInputVars = 1000;  // PHP's max_input_vars
 
+// PHP counts every variable it reads, repeated names too: the query-string parser stops
+// before the 1001st, the POST parser after it (php_variables.c checks after adding).
+enum class Source { QueryString, Body };
+std::size_t variable_limit(Source source) { return source == Source::QueryString ? kMaxInputVars : kMaxInputVars + 1; }
+
 struct Variable {
   std::string name;
   std::string value;
@@ -28,10 +33,9 @@ std::optional<Variable> php_variable(std::string_view raw_name, std::string valu
       if (name.find(']', i) != std::string::npos) {
         is_array = true;
         name.resize(i);
-      } else {
-        name[i] = '_';  // an unclosed bracket is kept as part of the name
+        break;
       }
-      break;
+      name[i] = '_';  // an unclosed bracket becomes part of the name
     }
   }
   if (name.empty()) return std::nullopt;
@@ -44,15 +48,16 @@ void add(std::vector<Variable>& vars, Variable var) {
   if (it != vars.end()) {
     it->value = std::move(var.value);
     it->is_array = var.is_array;
-  } else if (vars.size() < kMaxInputVars) {
+  } else {
     vars.push_back(std::move(var));
   }
 }
 
-std::vector<Variable> parse_urlencoded(std::string_view text) {
+std::vector<Variable> parse_urlencoded(std::string_view text, Source source) {
   std::vector<Variable> vars;
+  std::size_t count = 0;
   std::size_t start = 0;
-  while (start <= text.size()) {
+  while (start <= text.size() && count < variable_limit(source)) {
     std::size_t end = text.find('&', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view pair = text.substr(start, end - start);
@@ -60,6 +65,7 @@ std::vector<Variable> parse_urlencoded(std::string_view text) {
       const std::size_t eq = pair.find('=');
       const std::string name = util::url_decode(pair.substr(0, eq));
       std::string value = eq == std::string_view::npos ? std::string() : util::url_decode(pair.substr(eq + 1));
+      ++count;
       if (auto var = php_variable(name, std::move(value))) add(vars, std::move(*var));
     }
     start = end + 1;
@@ -84,14 +90,16 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
 }
 
 RequestParams RequestParams::from(const Request& request) {
-  std::vector<Variable> query = parse_urlencoded(request.query_string);
+  std::vector<Variable> query = parse_urlencoded(request.query_string, Source::QueryString);
   std::vector<Variable> body;
   if (request.method == "POST") {
     const std::string type = media_type(request.header("Content-Type").value_or(""));
     if (type == "application/x-www-form-urlencoded") {
-      body = parse_urlencoded(request.body);
+      body = parse_urlencoded(request.body, Source::Body);
     } else if (type == "multipart/form-data") {
+      std::size_t count = 0;
       for (const auto& [name, value] : request.form_fields) {
+        if (count++ >= variable_limit(Source::Body)) break;
         if (auto var = php_variable(name, value)) add(body, std::move(*var));
       }
     }

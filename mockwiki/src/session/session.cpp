@@ -13,6 +13,11 @@ Session::Session(std::string id, SessionRecord record, bool persisted, bool in_s
       meta_dirty_(!in_store),  // SessionBackend marks an unsaved session dirty
       data_dirty_(!in_store) {}
 
+const std::string& Session::id() const {
+  if (id_.empty()) id_ = util::random_session_id();
+  return id_;
+}
+
 SessionRecord& Session::mutable_record() {
   data_dirty_ = true;
   return record_;
@@ -33,11 +38,11 @@ void Session::unpersist() {
   persist_ = false;
   force_persist_ = true;
   meta_dirty_ = true;
-  dropped_ids_.push_back(id_);
+  dropped_ids_.push_back(id());
 }
 
 void Session::reset_id() {
-  dropped_ids_.push_back(id_);
+  if (!id_.empty()) dropped_ids_.push_back(id_);
   id_ = util::random_session_id();
   meta_dirty_ = true;
 }

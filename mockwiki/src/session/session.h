@@ -20,7 +20,8 @@ class Session {
  public:
   Session(std::string id, SessionRecord record, bool persisted, bool in_store);
 
-  const std::string& id() const { return id_; }
+  // The id; a session nobody has persisted gets one only when something asks for it.
+  const std::string& id() const;
   Provider provider() const { return record_.provider; }
   // Only cookie sessions may change user; bot-password sessions are immutable.
   bool can_set_user() const { return record_.provider == Provider::Cookie; }
@@ -49,7 +50,7 @@ class Session {
  private:
   friend class SessionManager;
 
-  std::string id_;
+  mutable std::string id_;
   std::vector<std::string> dropped_ids_;  // ids whose stored data must go
   SessionRecord record_;
   bool persist_;

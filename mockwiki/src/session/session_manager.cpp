@@ -2,10 +2,29 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "util/random.h"
 
 namespace mockwiki::session {
+
+namespace {
+
+// PHP's (int) cast of a string: leading whitespace, a sign and digits; the rest is ignored.
+long long php_int(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  long long value = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+    if (value > (INT64_MAX - 9) / 10) return 0;
+    value = value * 10 + (text[i] - '0');
+  }
+  return negative ? -value : value;
+}
+
+}  // namespace
 
 bool is_valid_session_id(const std::string& id) {
   return id.size() >= 32 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -16,7 +35,8 @@ bool is_valid_session_id(const std::string& id) {
 std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, http::ResponseCookies& out,
                                               std::int64_t now) {
   std::unique_ptr<Session> session;
-  if (in.get(bot_password_cookie())) {
+  // A malformed _BPsession id gives the provider nothing to load or to unpersist.
+  if (is_valid_session_id(in.get(bot_password_cookie()).value_or(""))) {
     session = load_bot_password_session(in, now);
     if (!session) unpersist_cookies(Provider::BotPassword, out);
   }
@@ -27,7 +47,7 @@ std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, ht
   }
   if (!session) {
     // SessionManager::getInitialSession: an empty anonymous session nobody has asked to keep.
-    session = std::make_unique<Session>(util::random_session_id(), SessionRecord{}, false, false);
+    session = std::make_unique<Session>(std::string(), SessionRecord{}, false, false);
   }
   session->renew(now);
   return session;
@@ -36,7 +56,6 @@ std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, ht
 std::unique_ptr<Session> SessionManager::load_bot_password_session(const http::RequestCookies& in,
                                                                    std::int64_t now) {
   const std::string id = in.get(bot_password_cookie()).value_or("");
-  if (!is_valid_session_id(id)) return nullptr;
   auto record = store_.get(id, now);
   // No stored data: a bot-password session cannot invent its user.
   if (!record || record->provider != Provider::BotPassword) return nullptr;
@@ -59,15 +78,8 @@ std::unique_ptr<Session> SessionManager::load_cookie_session(const http::Request
   bool verified = false;
   bool persisted = has_id;
   if (auto user_id = in.get(user_id_cookie())) {
-    int numeric = 0;
-    try {
-      std::size_t used = 0;
-      numeric = std::stoi(*user_id, &used);
-      if (used != user_id->size()) numeric = 0;
-    } catch (...) {
-      numeric = 0;
-    }
-    user = numeric > 0 ? accounts_.by_id(numeric) : nullptr;
+    const long long numeric = php_int(*user_id);  // UserInfo::newFromId casts with (int)
+    user = numeric > 0 && numeric <= INT32_MAX ? accounts_.by_id(static_cast<int>(numeric)) : nullptr;
     if (!user) return nullptr;  // UserInfo::newFromId fails: no session info at all
     if (auto name = in.get(user_name_cookie()); name && *name != user->name) return nullptr;
     if (auto token = in.get(token_cookie())) {
@@ -185,7 +197,7 @@ void SessionManager::save(Session& session, bool is_request_session, http::Respo
   session.record_.expires = now + kSessionLifetime;
   // A session nobody asked to keep lives only for this request (MediaWiki writes it to the
   // process cache alone).
-  if (session.persist_) store_.put(session.id_, session.record_, now);
+  if (session.persist_) store_.put(session.id(), session.record_, now);
   session.meta_dirty_ = session.data_dirty_ = false;
 }
 

@@ -2,6 +2,8 @@
 
 #include <openssl/rand.h>
 
+#include <cstdint>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -28,6 +30,21 @@ std::string random_hex(std::size_t chars) {
     out.push_back(kDigits[b & 0xF]);
   }
   out.resize(chars);
+  return out;
+}
+
+std::string request_id() {
+  thread_local std::mt19937_64 generator = [] {
+    std::uint64_t seed = 0;
+    const auto bytes = random_bytes(sizeof seed);
+    for (unsigned char b : bytes) seed = (seed << 8) | b;
+    return std::mt19937_64(seed);
+  }();
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(24, '0');
+  std::uint64_t a = generator(), b = generator();
+  for (int i = 0; i < 16; ++i, a >>= 4) out[i] = kDigits[a & 0xF];
+  for (int i = 16; i < 24; ++i, b >>= 4) out[i] = kDigits[b & 0xF];
   return out;
 }
 

@@ -7,6 +7,9 @@ namespace mockwiki::util {
 
 // `chars` random lower-case hex digits (MWCryptRand::generateHex).
 std::string random_hex(std::size_t chars);
+// 24 hex digits for X-Request-Id: unique enough to tell requests apart, not secret, so it
+// comes from a fast per-thread generator seeded from OpenSSL.
+std::string request_id();
 // A session id as SessionManager::generateSessionId makes them: 160 random bits written as
 // 32 base-32 digits [0-9a-v].
 std::string random_session_id();

@@ -32,19 +32,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kWikitex
 }};
 
 // $wgUrlProtocols entries that end in ':' rather than '://'.
-constexpr std::array<std::string_view, 11> kColonProtocols = {
-    "bitcoin", "geo", "magnet", "mailto", "news", "sip", "sips", "sms", "tel", "urn", "xmpp"};
+constexpr std::array<std::string_view, 12> kColonProtocols = {
+    "bitcoin", "geo", "magnet", "mailto", "matrix", "news", "sip", "sips", "sms", "tel", "urn", "xmpp"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 }  // namespace
 
-std::string url_decode(std::string_view text) {
+std::string url_decode(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '+') {
+    if (c == '+' && plus_is_space) {
       out.push_back(' ');
     } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
                hex_value(text[i + 2]) >= 0) {
@@ -52,23 +52,6 @@ std::string url_decode(std::string_view text) {
       i += 2;
     } else {
       out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string url_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out.push_back(static_cast<char>(c));
-    } else if (c == ' ') {
-      out.push_back('+');
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
     }
   }
   return out;
@@ -190,7 +173,7 @@ std::string format_number(std::int64_t n) {
     if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
     out.push_back(digits[i]);
   }
-  return n < 0 ? "-" + out : out;
+  return n < 0 ? "\xE2\x88\x92" + out : out;  // Language::formatNum writes U+2212 MINUS SIGN
 }
 
 std::string http_date(std::int64_t unix_seconds) {

@@ -8,11 +8,10 @@
 namespace mockwiki::util {
 
 // application/x-www-form-urlencoded decoding, as PHP's urldecode ('+' is a space; a malformed
-// escape is kept as it is).
-std::string url_decode(std::string_view text);
-// PHP's urlencode (space as '+'), used for cookie values as setcookie() writes them.
-std::string url_encode(std::string_view text);
-// RFC 3986 percent-encoding of everything but unreserved characters.
+// escape is kept as it is); rawurldecode with plus_is_space false.
+std::string url_decode(std::string_view text, bool plus_is_space = true);
+// RFC 3986 percent-encoding of everything but unreserved characters (PHP's rawurlencode, as
+// setcookie() writes cookie values).
 std::string percent_encode(std::string_view text);
 std::string html_escape(std::string_view text);
 // Decodes the HTML character references MediaWiki's messages and escapes produce

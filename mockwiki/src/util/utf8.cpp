@@ -96,10 +96,34 @@ std::string repair_utf8(std::string_view text) {
 }
 
 std::string clean_up_utf8(std::string_view text) {
-  std::string out = repair_utf8(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out.replace(i, 1, "\xEF\xBF\xBD");
+  // UtfNormal\Validator::cleanUp: a lead byte claims as many continuation bytes as its bit
+  // pattern says (up to six); a sequence that is short, overlong, a surrogate, beyond
+  // U+10FFFF or the noncharacter U+FFFE/U+FFFF becomes one U+FFFD, as does a stray byte.
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+      const bool control = lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r';
+      if (control) out += kReplacement;
+      else out.push_back(static_cast<char>(lead));
+      ++i;
+      continue;
+    }
+    std::size_t length = lead >= 0xFC && lead <= 0xFD ? 6 : lead >= 0xF8 && lead <= 0xFB ? 5
+                       : lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xC0 && lead <= 0xDF ? 2 : 1;
+    std::size_t got = 1;
+    while (got < length && i + got < text.size() && (byte(i + got) & 0xC0) == 0x80) ++got;
+    std::size_t decoded_length = 0;
+    const std::uint32_t cp = got == length && length <= 4 ? decode_utf8(text.substr(i, got), &decoded_length) : 0xFFFD;
+    const bool valid = got == length && length > 1 && length <= 4 && decoded_length == got &&
+                       !(cp == 0xFFFD && text.substr(i, got) != kReplacement) && cp != 0xFFFE && cp != 0xFFFF;
+    if (valid) out.append(text.substr(i, got));
+    else out += kReplacement;
+    i += got;
   }
   return out;
 }
