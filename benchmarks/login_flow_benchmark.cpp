@@ -38,8 +38,8 @@ bool login_flow(httplib::Client& client) {
   if (!token_reply || token_reply->status != 200) return false;
   keep_cookies(token_reply, cookies);
   const std::string token = nlohmann::json::parse(token_reply->body)["query"]["tokens"]["logintoken"];
-  const std::string body = "action=login&format=json&lgname=" + encode(kBot) + "&lgpassword=" + kBotPass +
-                           "&lgtoken=" + encode(token);
+  const std::string body =
+      "action=login&format=json&lgname=" + encode(kBot) + "&lgpassword=" + kBotPass + "&lgtoken=" + encode(token);
   auto login_reply = client.Post("/api.php", {{"Cookie", cookies}}, body, "application/x-www-form-urlencoded");
   if (!login_reply || login_reply->body.find("\"Success\"") == std::string::npos) return false;
   keep_cookies(login_reply, cookies);
@@ -97,8 +97,9 @@ void BM_LoginFlowBareHttplib(benchmark::State& state) {
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000);
     auto answer = [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(R"({"batchcomplete":"","query":{"tokens":{"logintoken":"0123456789abcdef0123456789abcdef6b062700+\\"}}})",
-                      "application/json");
+      res.set_content(
+          R"({"batchcomplete":"","query":{"tokens":{"logintoken":"0123456789abcdef0123456789abcdef6b062700+\\"}}})",
+          "application/json");
     };
     server.Get("/api.php", answer);
     server.Post("/api.php", answer);

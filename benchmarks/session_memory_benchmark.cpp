@@ -58,7 +58,11 @@ void BM_MemoryPerLiveSession(benchmark::State& state) {
     const std::string token = nlohmann::json::parse(token_reply.body)["query"]["tokens"]["logintoken"];
     std::string escaped_token;
     for (char c : token) escaped_token += c == '+' ? "%2B" : c == '\\' ? "%5C" : std::string(1, c);
-    api.handle(request("POST", "", "action=login&format=json&lgname=Robo%40mybot&lgpassword=k8f3m2q9w1t7v5n4p6r0s2u8a3c5e7g9&lgtoken=" + escaped_token, cookie));
+    api.handle(
+        request("POST", "",
+                "action=login&format=json&lgname=Robo%40mybot&lgpassword=k8f3m2q9w1t7v5n4p6r0s2u8a3c5e7g9&lgtoken=" +
+                    escaped_token,
+                cookie));
   }
   sessions = wiki.sessions().size();
   const long after = resident_kib();

@@ -55,8 +55,8 @@ int parse_number(const std::string& flag, const std::string& text, int min, int 
     if (used == text.size() && value >= min && value <= max) return value;
   } catch (const std::exception&) {
   }
-  usage_error(flag + " needs a number from " + std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
-              text + "\"");
+  usage_error(flag + " needs a number from " + std::to_string(min) + " to " + std::to_string(max) + ", not \"" + text +
+              "\"");
 }
 
 }  // namespace

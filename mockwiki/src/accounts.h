@@ -29,7 +29,7 @@ struct Account {
   std::vector<std::string> groups;  // explicit groups
   std::vector<BotPassword> bot_passwords;
   std::optional<std::string> oath_secret;
-  std::string token;                // user_token: the value of the Token cookie
+  std::string token;  // user_token: the value of the Token cookie
   std::int64_t registration = 0;
 
   const BotPassword* bot_password(std::string_view app_id) const;

@@ -27,8 +27,7 @@ class Parser {
     throw FixtureError(std::string(origin_) + ": " + (where.empty() ? "" : where + ": ") + what);
   }
 
-  void only_keys(const json& object, const std::string& where,
-                 std::initializer_list<std::string_view> allowed) const {
+  void only_keys(const json& object, const std::string& where, std::initializer_list<std::string_view> allowed) const {
     for (const auto& [key, value] : object.items()) {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         std::string list;
@@ -82,9 +81,8 @@ class Parser {
     if (bp.appid.empty() || bp.appid.size() > 32 || bp.appid.find('@') != std::string::npos) {
       fail(where + ".appid", "\"" + bp.appid + "\" is not a valid bot name (1 to 32 characters, no '@')");
     }
-    const bool alphabet_ok = std::all_of(bp.password.begin(), bp.password.end(), [](char c) {
-      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'w');
-    });
+    const bool alphabet_ok = std::all_of(bp.password.begin(), bp.password.end(),
+                                         [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'w'); });
     if (bp.password.size() < 32 || !alphabet_ok) {
       fail(where + ".password",
            "a bot password must be 32 or more characters of [0-9a-w], as MediaWiki generates them");
@@ -133,11 +131,9 @@ class Parser {
       object(*it, path);
       only_keys(*it, path, {"secret"});
       OathSpec oath{string(*it, "secret", path, true)};
-      const bool base32 = !oath.secret.empty() &&
-                          std::all_of(oath.secret.begin(), oath.secret.end(), [](char c) {
-                            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                                   (c >= '2' && c <= '7') || c == '=';
-                          });
+      const bool base32 = !oath.secret.empty() && std::all_of(oath.secret.begin(), oath.secret.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7') || c == '=';
+      });
       if (!base32) fail(path + ".secret", "expected a Base32 TOTP secret (A-Z, 2-7)");
       account.oath = std::move(oath);
     }

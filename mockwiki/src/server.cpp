@@ -88,9 +88,7 @@ WikiConfig config_for(const MockWiki::Options& options) {
 
 struct MockWiki::Impl {
   explicit Impl(Options opts)
-      : options(std::move(opts)),
-        wiki(std::move(options.fixture), config_for(options), clock),
-        api(wiki) {}
+      : options(std::move(opts)), wiki(std::move(options.fixture), config_for(options), clock), api(wiki) {}
 
   Options options;
   Clock clock;
@@ -190,8 +188,8 @@ MockWiki::MockWiki(Options options) {
   });
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    const std::string text = res.status == 404 ? "Not Found: mockwiki answers at /api.php\n"
-                                               : "HTTP " + std::to_string(res.status) + "\n";
+    const std::string text =
+        res.status == 404 ? "Not Found: mockwiki answers at /api.php\n" : "HTTP " + std::to_string(res.status) + "\n";
     res.set_content(text, "text/plain; charset=utf-8");
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

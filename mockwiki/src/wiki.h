@@ -20,12 +20,12 @@ struct WikiConfig {
   std::string wiki_id = "mockwiki";  // $wgDBname: the cookie prefix
   // $wgSitename (also the Project namespace's name): the reference wiki's, like the accounts.
   std::string sitename = "RefWiki";
-  std::string server;                // $wgServer, e.g. "http://127.0.0.1:8080"
-  std::string script_path;           // $wgScriptPath: api.php is at <server><script_path>/api.php
-  bool enable_bot_passwords = true;  // $wgEnableBotPasswords
-  bool show_hostnames = false;       // $wgShowHostnames
-  int database_lag = -1;             // what a single-server wiki reports to maxlag (§8)
-  std::string hostname = "mockwiki"; // wfHostname() for servedby
+  std::string server;                 // $wgServer, e.g. "http://127.0.0.1:8080"
+  std::string script_path;            // $wgScriptPath: api.php is at <server><script_path>/api.php
+  bool enable_bot_passwords = true;   // $wgEnableBotPasswords
+  bool show_hostnames = false;        // $wgShowHostnames
+  int database_lag = -1;              // what a single-server wiki reports to maxlag (§8)
+  std::string hostname = "mockwiki";  // wfHostname() for servedby
 };
 
 class Wiki {

@@ -21,6 +21,7 @@
 
 #include "mockwiki/server.h"
 #include "support/api_client.h"
+#include "support/raw_http.h"
 
 namespace mockwiki::testing {
 namespace {
@@ -31,43 +32,7 @@ using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
-const Params kUserinfo = {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}};
-const Json kAnonymous = {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}};
-
 Json user_of(ApiClient& c) { return c.get(kUserinfo).json["query"]["userinfo"]; }
-
-// A raw connection to 127.0.0.1:port, with a receive timeout so that a test cannot hang on it.
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  timeval timeout{30, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-// Reads one answer with a Content-Length from a connection that stays open.
-std::string read_one_answer(int fd) {
-  std::string in;
-  char buffer[4096];
-  for (;;) {
-    const std::size_t head_end = in.find("\r\n\r\n");
-    if (head_end != std::string::npos) {
-      const std::size_t at = in.find("Content-Length: ");
-      if (at != std::string::npos && in.size() >= head_end + 4 + std::stoul(in.substr(at + 16))) return in;
-    }
-    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) return in;
-    in.append(buffer, static_cast<std::size_t>(n));
-  }
-}
 
 MockWiki::Options with_fixture(const std::string& json) {
   MockWiki::Options options;

@@ -4,23 +4,10 @@
 
 #include <stdexcept>
 
+#include "util/text.h"
+
 namespace mockwiki::testing {
 namespace {
-
-std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
 
 std::string cookie_name(const std::string& line) { return line.substr(0, line.find('=')); }
 
@@ -71,7 +58,7 @@ std::string ApiClient::encode(const Params& params) {
   std::string out;
   for (const auto& [name, value] : params) {
     if (!out.empty()) out.push_back('&');
-    out += percent_encode(name) + "=" + percent_encode(value);
+    out += util::percent_encode(name) + "=" + util::percent_encode(value);
   }
   return out;
 }
@@ -151,15 +138,20 @@ std::string ApiClient::csrf_token() {
 
 Reply ApiClient::login(const std::string& name, const std::string& password, const Params& extra) {
   const std::string token = login_token();
-  Params body = {{"action", "login"}, {"lgname", name}, {"lgpassword", password}, {"lgtoken", token}, {"format", "json"}};
+  Params body = {
+      {"action", "login"}, {"lgname", name}, {"lgpassword", password}, {"lgtoken", token}, {"format", "json"}};
   body.insert(body.end(), extra.begin(), extra.end());
   return post(body);
 }
 
 Reply ApiClient::client_login(const std::string& name, const std::string& password, const Params& extra) {
   const std::string token = login_token();
-  Params body = {{"action", "clientlogin"}, {"username", name}, {"password", password}, {"logintoken", token},
-                 {"loginreturnurl", "http://example.org/"}, {"format", "json"}};
+  Params body = {{"action", "clientlogin"},
+                 {"username", name},
+                 {"password", password},
+                 {"logintoken", token},
+                 {"loginreturnurl", "http://example.org/"},
+                 {"format", "json"}};
   body.insert(body.end(), extra.begin(), extra.end());
   return post(body);
 }

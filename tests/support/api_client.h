@@ -41,8 +41,8 @@ class ApiClient {
   Reply get(const Params& params);
   Reply post(const Params& body, const Params& query = {});
   // Any method; the body is sent as is with the given content type (none if empty).
-  Reply send(const std::string& method, const Params& query, const std::string& body,
-             const std::string& content_type, const httplib::Headers& headers = {});
+  Reply send(const std::string& method, const Params& query, const std::string& body, const std::string& content_type,
+             const httplib::Headers& headers = {});
 
   // The cookie jar (name -> value), updated from every reply as a browser would.
   std::map<std::string, std::string>& cookies() { return jar_; }
@@ -83,6 +83,10 @@ inline constexpr const char* kAdminPass = "AdminPassw0rd!23";
 inline constexpr const char* kThrottled = "Throttled";
 inline constexpr const char* kThrottledPass = "ThrottledPassw0rd!23";
 }  // namespace accounts
+
+// meta=userinfo in format=json, and what it says of an anonymous user on loopback (fv1).
+inline const Params kUserinfo = {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}};
+inline const Json kAnonymous = {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}};
 
 // The docref MediaWiki puts in every API error, for this api.php URL.
 std::string docref(const std::string& api_url);

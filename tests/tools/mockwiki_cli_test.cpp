@@ -37,8 +37,6 @@ using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
-const Params kUserinfo = {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}};
-
 // A running (or finished) mockwiki child with pipes on its stdout and stderr.
 struct Child {
   pid_t pid = -1;

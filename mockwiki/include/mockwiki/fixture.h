@@ -42,7 +42,7 @@ struct OathSpec {
 };
 
 struct AccountSpec {
-  std::string name;                 // canonical MediaWiki user name
+  std::string name;  // canonical MediaWiki user name
   std::string password;
   std::vector<std::string> groups;  // explicit groups: sysop, bot, bureaucrat, ...
   std::vector<BotPasswordSpec> botpasswords;

@@ -27,13 +27,13 @@ namespace mockwiki {
 class MockWiki {
  public:
   struct Options {
-    std::string bind = "127.0.0.1";  // "0.0.0.0" or "::" for every interface
-    int port = 0;                    // 0: any free port
+    std::string bind = "127.0.0.1";    // "0.0.0.0" or "::" for every interface
+    int port = 0;                      // 0: any free port
     std::string wiki_id = "mockwiki";  // $wgDBname: cookie names start with it
     std::string sitename = "RefWiki";  // $wgSitename, as the reference wiki's
     Fixture fixture = Fixture::defaults();
-    std::size_t threads = 8;         // connections served at once (one each while kept alive)
-    int keep_alive_seconds = 5;      // how long an idle keep-alive connection is kept
+    std::size_t threads = 8;     // connections served at once (one each while kept alive)
+    int keep_alive_seconds = 5;  // how long an idle keep-alive connection is kept
   };
 
   MockWiki();

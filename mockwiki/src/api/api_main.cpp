@@ -54,7 +54,9 @@ class Run {
   http::Response print(const PrinterParams& printer, int http_status);
   http::Response handle_exception(const ApiError& error);
   std::string format_for_errors() const;
-  [[noreturn]] void die(Message message, int http_status = 0) { throw ApiError(std::move(message), "main", http_status); }
+  [[noreturn]] void die(Message message, int http_status = 0) {
+    throw ApiError(std::move(message), "main", http_status);
+  }
 
   Wiki& wiki_;
   ApiContext& ctx_;
@@ -158,9 +160,10 @@ void Run::check_maxlag(const MainParams& main) {
   ctx_.extra_headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(*main.maxlag, 5)));
   ctx_.extra_headers.emplace_back("X-Database-Lag", std::to_string(lag));
   const Json data{{"host", ""}, {"lag", lag}, {"type", "db"}};
-  Message message = wiki_.config().show_hostnames
-                        ? Message("apierror-maxlag", {MessageParam::plain(lag), MessageParam::plain(wiki_.config().hostname)})
-                        : Message("apierror-maxlag-generic", {MessageParam::plain(lag)});
+  Message message =
+      wiki_.config().show_hostnames
+          ? Message("apierror-maxlag", {MessageParam::plain(lag), MessageParam::plain(wiki_.config().hostname)})
+          : Message("apierror-maxlag-generic", {MessageParam::plain(lag)});
   message.with_code("maxlag").with_data(data);
   die(std::move(message));
 }
@@ -189,9 +192,9 @@ void Run::report_unused_params() {
     keys.push_back(index);
     escaped.push_back(MessageParam::plain(util::escape_wikitext(name)));
   }
-  ctx_.add_warning("main", Message("apierror-unrecognizedparams",
-                                   {MessageParam::list(std::move(escaped), "comma", std::move(keys)),
-                                    MessageParam::plain(static_cast<std::int64_t>(unused.size()))}));
+  ctx_.add_warning(
+      "main", Message("apierror-unrecognizedparams", {MessageParam::list(std::move(escaped), "comma", std::move(keys)),
+                                                      MessageParam::plain(static_cast<std::int64_t>(unused.size()))}));
 }
 
 std::optional<ApiError> Run::read_printer_params(PrinterParams& out) {
@@ -219,14 +222,22 @@ std::string Run::format_for_errors() const {
 
 std::string status_text(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "";
+    case 400:
+      return "Bad Request";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "";
   }
 }
 
@@ -235,10 +246,14 @@ std::string status_text(int status) {
 std::string pretty_page(const std::string& sitename, const std::string& json, int http_status) {
   std::string escaped;  // htmlspecialchars with ENT_NOQUOTES
   for (char c : json) {
-    if (c == '&') escaped += "&amp;";
-    else if (c == '<') escaped += "&lt;";
-    else if (c == '>') escaped += "&gt;";
-    else escaped.push_back(c);
+    if (c == '&')
+      escaped += "&amp;";
+    else if (c == '<')
+      escaped += "&lt;";
+    else if (c == '>')
+      escaped += "&gt;";
+    else
+      escaped.push_back(c);
   }
   std::string status;
   if (http_status && http_status != 200) {
@@ -246,12 +261,14 @@ std::string pretty_page(const std::string& sitename, const std::string& json, in
              std::to_string(http_status) + " " + status_text(http_status) + ".</div>";
   }
   return "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-         "<title>MediaWiki API result - " + util::html_escape(sitename) + "</title>\n</head>\n"
+         "<title>MediaWiki API result - " +
+         util::html_escape(sitename) +
+         "</title>\n</head>\n"
          "<body>\n<div class=\"api-pretty-header\"><p>This is the HTML representation of the JSON format. "
          "HTML is good for debugging, but is unsuitable for application use.\n</p><p>Specify the "
          "<var>format</var> parameter to change the output format. To see the non-HTML representation of "
-         "the JSON format, set <kbd>format=json</kbd>.\n</p></div>" + status + "<pre class=\"api-pretty-content\">" +
-         escaped + "</pre>\n</body>\n</html>\n";
+         "the JSON format, set <kbd>format=json</kbd>.\n</p></div>" +
+         status + "<pre class=\"api-pretty-content\">" + escaped + "</pre>\n</body>\n</html>\n";
 }
 
 http::Response Run::print(const PrinterParams& printer, int http_status) {
@@ -282,7 +299,8 @@ http::Response Run::print(const PrinterParams& printer, int http_status) {
   if (printer.callback) {
     std::string callback;
     for (char c : *printer.callback) {  // ApiFormatJson keeps ][.\'"_ and alphanumerics
-      if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("][.\\'\"_").find(c) != std::string_view::npos) {
+      if (std::isalnum(static_cast<unsigned char>(c)) ||
+          std::string_view("][.\\'\"_").find(c) != std::string_view::npos) {
         callback.push_back(c);
       }
     }
@@ -380,8 +398,8 @@ http::Response Run::execute() {
     return handle_exception(error);
   } catch (const std::exception& e) {
     // A bug in the mock: reported the way MediaWiki reports an uncaught exception.
-    Message message("apierror-exceptioncaught", {MessageParam::plain(ctx_.request_id),
-                                                 MessageParam::plain(util::escape_wikitext(e.what()))});
+    Message message("apierror-exceptioncaught",
+                    {MessageParam::plain(ctx_.request_id), MessageParam::plain(util::escape_wikitext(e.what()))});
     message.with_code("internal_api_error_MockwikiException").with_data(Json{{"errorclass", "MockwikiException"}});
     return handle_exception(ApiError::internal(message));
   }

@@ -105,7 +105,8 @@ const std::vector<std::string>& ApiContext::user_rights() {
     AccountPtr account = user();
     if (account && session_->provider() == session::Provider::BotPassword) {
       const BotPassword* bp = account->bot_password(session_->record().bot_app_id);
-      rights = auth::restrict_rights(rights, bp ? auth::grant_rights(bp->grants, wiki.rights_config()) : std::vector<std::string>{});
+      rights = auth::restrict_rights(
+          rights, bp ? auth::grant_rights(bp->grants, wiki.rights_config()) : std::vector<std::string>{});
     }
     rights_ = std::move(rights);
   }

@@ -53,7 +53,7 @@ class ApiContext {
   Wiki& wiki;
   const http::Request& http;
   const std::int64_t now;
-  const std::string ip;  // the client address as MediaWiki names anonymous users
+  const std::string ip;          // the client address as MediaWiki names anonymous users
   const std::string request_id;  // X-Request-Id, and the id in internal error messages
   http::RequestParams params;
   http::RequestCookies cookies_in;
@@ -76,7 +76,8 @@ class ApiContext {
   void mark_used(std::string_view name);
   // Names that were sent but never read (ApiMain::reportUnusedParams), with their position
   // among all parameters (array_diff keeps PHP's keys, and errorformat=raw shows them).
-  std::vector<std::pair<std::int64_t, std::string>> unused_params(const std::vector<std::string_view>& printer_params) const;
+  std::vector<std::pair<std::int64_t, std::string>> unused_params(
+      const std::vector<std::string_view>& printer_params) const;
 
   // The request's session (the one its cookies name, or a new one).
   session::Session& session() { return *session_; }

@@ -71,19 +71,41 @@ void append_escaped(std::string& out, const std::string& text, bool escape_unico
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '<': out += escape_xml_meta ? "\\u003C" : "<"; break;
-        case '>': out += escape_xml_meta ? "\\u003E" : ">"; break;
-        case '&': out += escape_xml_meta ? "\\u0026" : "&"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '<':
+          out += escape_xml_meta ? "\\u003C" : "<";
+          break;
+        case '>':
+          out += escape_xml_meta ? "\\u003E" : ">";
+          break;
+        case '&':
+          out += escape_xml_meta ? "\\u0026" : "&";
+          break;
         default:
-          if (c < 0x20) unicode_escape(c);
-          else out.push_back(static_cast<char>(c));
+          if (c < 0x20)
+            unicode_escape(c);
+          else
+            out.push_back(static_cast<char>(c));
       }
       ++i;
       continue;
@@ -117,12 +139,17 @@ class Writer {
 
   void value(const Json& node, int depth) {
     switch (node.type()) {
-      case Json::value_t::object: object(node, depth); return;
-      case Json::value_t::array: array(node, depth); return;
+      case Json::value_t::object:
+        object(node, depth);
+        return;
+      case Json::value_t::array:
+        array(node, depth);
+        return;
       case Json::value_t::string:
         append_escaped(out_, node.get_ref<const std::string&>(), style_.escape_unicode, style_.escape_xml_meta);
         return;
-      default: out_ += node.dump();
+      default:
+        out_ += node.dump();
     }
   }
 

@@ -16,7 +16,7 @@ namespace mockwiki::api {
 struct JsonStyle {
   int format_version = 1;
   bool escape_unicode = true;
-  bool pretty = false;  // jsonfm: JSON_PRETTY_PRINT, four spaces
+  bool pretty = false;           // jsonfm: JSON_PRETTY_PRINT, four spaces
   bool escape_xml_meta = false;  // JSON_HEX_TAG | JSON_HEX_AMP: <, > and & as \u003C, \u003E, \u0026
 };
 

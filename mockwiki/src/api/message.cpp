@@ -178,8 +178,10 @@ std::string expand_templates(std::string_view text) {
     int depth = 0;
     std::size_t end = i;
     for (; end + 1 < text.size(); ++end) {
-      if (text.substr(end, 2) == "{{") depth++, end++;
-      else if (text.substr(end, 2) == "}}" && --depth == 0) break;
+      if (text.substr(end, 2) == "{{")
+        depth++, end++;
+      else if (text.substr(end, 2) == "}}" && --depth == 0)
+        break;
     }
     if (end + 1 >= text.size()) {
       out.append(text.substr(i));
@@ -242,8 +244,8 @@ std::string render_links(std::string_view text) {
         const std::size_t pipe = inner.find('|');
         const std::string_view target = inner.substr(0, pipe);
         const std::string_view label = pipe == std::string_view::npos ? target : inner.substr(pipe + 1);
-        out += "<a href=\"" + link_target(target) + "\" title=\"" + std::string(target) + "\">" +
-               std::string(label) + "</a>";
+        out += "<a href=\"" + link_target(target) + "\" title=\"" + std::string(target) + "\">" + std::string(label) +
+               "</a>";
         i = close + 2;
         continue;
       }
@@ -286,17 +288,23 @@ MessageParam MessageParam::plaintext(std::string text) { return scalar(Kind::Pla
 
 Json MessageParam::raw() const {
   switch (kind) {
-    case Kind::Plain: return value;
-    case Kind::Number: return Json{{"num", value}};
-    case Kind::Duration: return Json{{"duration", value}};
-    case Kind::Plaintext: return Json{{"plaintext", value}};
+    case Kind::Plain:
+      return value;
+    case Kind::Number:
+      return Json{{"num", value}};
+    case Kind::Duration:
+      return Json{{"duration", value}};
+    case Kind::Plaintext:
+      return Json{{"plaintext", value}};
     case Kind::List: {
       bool sequential = true;
       for (std::size_t i = 0; i < keys.size(); ++i) sequential = sequential && keys[i] == static_cast<std::int64_t>(i);
       Json list = sequential ? Json::array() : Json::object();
       for (std::size_t i = 0; i < items.size(); ++i) {
-        if (sequential) list.push_back(items[i].raw());
-        else list[std::to_string(keys[i])] = items[i].raw();
+        if (sequential)
+          list.push_back(items[i].raw());
+        else
+          list[std::to_string(keys[i])] = items[i].raw();
       }
       return Json{{"list", std::move(list)}, {"type", list_type}};
     }
@@ -399,8 +407,7 @@ std::string strip_markup(std::string_view text) {
   std::string stripped;
   for (std::size_t i = 0; i < quoted.size(); ++i) {
     if (quoted[i] == '<' && i + 1 < quoted.size() &&
-        (std::isalpha(static_cast<unsigned char>(quoted[i + 1])) || quoted[i + 1] == '/' ||
-         quoted[i + 1] == '!')) {
+        (std::isalpha(static_cast<unsigned char>(quoted[i + 1])) || quoted[i + 1] == '/' || quoted[i + 1] == '!')) {
       const std::size_t close = quoted.find('>', i);
       if (close != std::string::npos) {
         i = close;
@@ -415,8 +422,10 @@ std::string strip_markup(std::string_view text) {
   out.reserve(decoded.size());
   for (char c : decoded) {
     const bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (!blank) out.push_back(c);
-    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (!blank)
+      out.push_back(c);
+    else if (!out.empty() && out.back() != ' ')
+      out.push_back(' ');
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -424,12 +433,17 @@ std::string strip_markup(std::string_view text) {
 
 std::string format_duration(std::int64_t seconds) {
   static constexpr std::array<std::pair<std::string_view, std::int64_t>, 8> kIntervals = {{
-      {"millennium", 31556952000LL}, {"century", 3155695200LL}, {"decade", 315569520LL},
-      {"year", 31556952LL},          {"day", 86400},            {"hour", 3600},
-      {"minute", 60},                {"second", 1},
+      {"millennium", 31556952000LL},
+      {"century", 3155695200LL},
+      {"decade", 315569520LL},
+      {"year", 31556952LL},
+      {"day", 86400},
+      {"hour", 3600},
+      {"minute", 60},
+      {"second", 1},
   }};
-  static constexpr std::array<std::string_view, 8> kPlurals = {
-      "millennia", "centuries", "decades", "years", "days", "hours", "minutes", "seconds"};
+  static constexpr std::array<std::string_view, 8> kPlurals = {"millennia", "centuries", "decades", "years",
+                                                               "days",      "hours",     "minutes", "seconds"};
   std::vector<std::string> segments;
   std::int64_t rest = seconds;
   for (std::size_t i = 0; i < kIntervals.size(); ++i) {
@@ -437,8 +451,7 @@ std::string format_duration(std::int64_t seconds) {
     if (rest >= length) {
       const std::int64_t count = rest / length;
       rest -= count * length;
-      segments.push_back(util::format_number(count) + " " +
-                         std::string(count == 1 ? name : kPlurals[i]));
+      segments.push_back(util::format_number(count) + " " + std::string(count == 1 ? name : kPlurals[i]));
     }
   }
   if (segments.empty()) return "0 seconds";

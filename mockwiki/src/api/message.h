@@ -18,10 +18,10 @@ using Json = nlohmann::ordered_json;
 struct MessageParam {
   enum class Kind { Plain, Number, Duration, List, Plaintext };
   Kind kind = Kind::Plain;
-  Json value;                         // Plain: string, integer or null; Number, Duration: integer
-  std::vector<MessageParam> items;    // List
-  std::vector<std::int64_t> keys;     // List: PHP array keys, when not 0..n-1 (array_diff keeps them)
-  std::string list_type = "comma";    // List: comma, text, semicolon, pipe
+  Json value;                       // Plain: string, integer or null; Number, Duration: integer
+  std::vector<MessageParam> items;  // List
+  std::vector<std::int64_t> keys;   // List: PHP array keys, when not 0..n-1 (array_diff keeps them)
+  std::string list_type = "comma";  // List: comma, text, semicolon, pipe
 
   static MessageParam plain(std::string text);
   static MessageParam plain(const char* text) { return plain(std::string(text)); }

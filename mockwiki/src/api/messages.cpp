@@ -24,8 +24,7 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
        "{{PLURAL:$2|The parameter|At least one of the parameters}} $1 is required."},
       {"apierror-badurl", "Invalid value \"$2\" for URL parameter <var>$1</var>."},
       {"apierror-assertuserfailed", "You are no longer logged in, so the action could not be completed."},
-      {"apierror-assertbotfailed",
-       "You do not have the <code>bot</code> right, so the action could not be completed."},
+      {"apierror-assertbotfailed", "You do not have the <code>bot</code> right, so the action could not be completed."},
       {"apierror-assertanonfailed", "You are no longer logged out, so the action could not be completed."},
       {"apierror-assertnameduserfailed",
        "You are no longer logged in as \"$1\", so the action could not be completed."},
@@ -44,10 +43,8 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"apierror-exceptioncaughttype", "[$1] Caught exception of type $2"},
       {"apierror-unrecognizedparams", "Unrecognized {{PLURAL:$2|parameter|parameters}}: $1."},
       {"apierror-unknownaction", "The action specified, <kbd>$1</kbd>, is not recognized."},
-      {"apierror-reauthenticate",
-       "You have not authenticated recently in this session, please reauthenticate."},
-      {"apierror-cannotreauthenticate",
-       "This action is not available as your identity cannot be verified."},
+      {"apierror-reauthenticate", "You have not authenticated recently in this session, please reauthenticate."},
+      {"apierror-cannotreauthenticate", "This action is not available as your identity cannot be verified."},
       {"cannotlogoutnow-text", "Logging out is not possible when using $1."},
       {"sessionprovider-generic", "$1 sessions"},
       {"apiwarn-deprecation-post-without-content-type",
@@ -72,8 +69,7 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"paramvalidator-toomanyvalues", "Too many values supplied for parameter \"$1\". The limit is $2."},
       {"paramvalidator-outofrange-min", "The value \"$2\" for parameter \"$1\" must be no less than $3."},
       {"paramvalidator-outofrange-max", "The value \"$2\" for parameter \"$1\" must be no greater than $4."},
-      {"paramvalidator-outofrange-minmax",
-       "The value \"$2\" for parameter \"$1\" must be between $3 and $4."},
+      {"paramvalidator-outofrange-minmax", "The value \"$2\" for parameter \"$1\" must be between $3 and $4."},
 
       // action=login
       {"apiwarn-deprecation-login-token",
@@ -97,8 +93,7 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"api-login-fail-sameorigin", "Cannot log in when the same-origin policy is not applied."},
       {"authpage-cannot-login-continue", "Unable to continue login. Your session most likely timed out."},
       {"botpasswords-locked", "You cannot login with a bot password as your account is locked."},
-      {"botpasswords-needs-reset",
-       "The bot password for bot name \"$2\" of {{GENDER:$1|user}} \"$1\" must be reset."},
+      {"botpasswords-needs-reset", "The bot password for bot name \"$2\" of {{GENDER:$1|user}} \"$1\" must be reset."},
 
       // AuthManager and its providers
       {"wrongpassword", "Incorrect username or password entered.\nPlease try again."},
@@ -135,8 +130,7 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
        "There is no user by the name \"$1\".\nUsernames are case-sensitive.\nCheck your spelling, or "
        "[[Special:CreateAccount|create a new account]]."},
       {"botpasswords-not-exist", "User \"$1\" does not have a bot password named \"$2\"."},
-      {"botpasswords-invalid-name",
-       "The username specified does not contain the bot password separator (\"$1\")."},
+      {"botpasswords-invalid-name", "The username specified does not contain the bot password separator (\"$1\")."},
       {"authmanager-userlogin-remembermypassword-help",
        "Whether the password should be remembered for longer than the length of the session."},
       // The mock's own: an action or format MediaWiki has and the mock does not.

@@ -6,8 +6,8 @@
 namespace mockwiki::api {
 namespace {
 
-constexpr std::size_t kMultiValueLimit = 50;          // ParamValidator::LIMIT_BIG1 for normal users
-constexpr std::size_t kMultiValueLimitHigh = 500;     // with apihighlimits
+constexpr std::size_t kMultiValueLimit = 50;       // ParamValidator::LIMIT_BIG1 for normal users
+constexpr std::size_t kMultiValueLimitHigh = 500;  // with apihighlimits
 
 bool is_integer_text(const std::string& text) {
   std::size_t i = 0;
@@ -85,7 +85,8 @@ std::optional<std::string> ParamReader::choice(std::string_view name, const std:
     std::vector<MessageParam> values;
     for (auto v : allowed) values.push_back(MessageParam::plaintext(std::string(v)));
     fail("paramvalidator-badvalue-enumnotmulti", "badvalue",
-         {MessageParam::plaintext(encoded), MessageParam::plaintext(*value), MessageParam::list(std::move(values), "text"),
+         {MessageParam::plaintext(encoded), MessageParam::plaintext(*value),
+          MessageParam::list(std::move(values), "text"),
           MessageParam::number(static_cast<std::int64_t>(allowed.size()))});
   }
   return *value;

@@ -44,8 +44,7 @@ class ParamReader {
   std::optional<std::vector<std::string>> strings_if_present(std::string_view name);
 
   // A ParamValidator failure for a parameter.
-  [[noreturn]] void fail(std::string key, std::string code, std::vector<MessageParam> params,
-                         Json data = Json()) const;
+  [[noreturn]] void fail(std::string key, std::string code, std::vector<MessageParam> params, Json data = Json()) const;
 
  private:
   std::vector<std::string> explode(const std::string& encoded_name, const std::string& value);

@@ -67,12 +67,18 @@ AuthenticationResponse AuthenticationResponse::abstain() { return {}; }
 
 std::string_view AuthenticationResponse::status_name(Status status) {
   switch (status) {
-    case Status::Pass: return "PASS";
-    case Status::Fail: return "FAIL";
-    case Status::Ui: return "UI";
-    case Status::Redirect: return "REDIRECT";
-    case Status::Restart: return "RESTART";
-    case Status::Abstain: return "ABSTAIN";
+    case Status::Pass:
+      return "PASS";
+    case Status::Fail:
+      return "FAIL";
+    case Status::Ui:
+      return "UI";
+    case Status::Redirect:
+      return "REDIRECT";
+    case Status::Restart:
+      return "RESTART";
+    case Status::Abstain:
+      return "ABSTAIN";
   }
   return "";
 }
@@ -101,7 +107,8 @@ AuthRequest password_request(AuthAction action, const std::string& username) {
     r.fields.push_back({"username", "string", std::nullopt, Message("userlogin-yourname"),
                         Message("authmanager-username-help"), false, false});
   }
-  r.fields.push_back({"password", "password", std::nullopt, Message(new_password ? "newpassword" : "userlogin-yourpassword"),
+  r.fields.push_back({"password", "password", std::nullopt,
+                      Message(new_password ? "newpassword" : "userlogin-yourpassword"),
                       Message("authmanager-password-help"), false, true});
   if (action != AuthAction::Login) {
     r.fields.push_back({"retype", "password", std::nullopt, Message(new_password ? "retypenew" : "yourpasswordagain"),

@@ -22,15 +22,15 @@ struct AuthField {
   Message label;
   Message help;
   bool optional = false;
-  bool sensitive = false;            // must be POSTed
+  bool sensitive = false;  // must be POSTed
 };
 
 struct AuthRequest {
   enum class Required { Optional, Required, PrimaryRequired };
 
-  std::string id;              // getUniqueId(): the PHP class, ":name" for buttons
+  std::string id;  // getUniqueId(): the PHP class, ":name" for buttons
   Required required = Required::Required;
-  Message provider;            // describeCredentials()
+  Message provider;  // describeCredentials()
   Message account;
   Json metadata = Json::object();
   std::vector<AuthField> fields;
@@ -54,11 +54,11 @@ struct AuthenticationResponse {
   enum class Status { Pass, Fail, Ui, Redirect, Restart, Abstain };
 
   Status status = Status::Abstain;
-  std::optional<std::string> username;      // PASS
-  Message message;                          // FAIL, UI, RESTART
-  std::vector<AuthRequest> needed_requests; // UI, REDIRECT, RESTART
-  std::string redirect_target;              // REDIRECT
-  bool can_preserve_state = false;          // FAIL, RESTART: a createRequest was kept
+  std::optional<std::string> username;       // PASS
+  Message message;                           // FAIL, UI, RESTART
+  std::vector<AuthRequest> needed_requests;  // UI, REDIRECT, RESTART
+  std::string redirect_target;               // REDIRECT
+  bool can_preserve_state = false;           // FAIL, RESTART: a createRequest was kept
 
   static AuthenticationResponse pass(std::optional<std::string> username);
   static AuthenticationResponse fail(Message message);

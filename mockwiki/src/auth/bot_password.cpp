@@ -53,8 +53,8 @@ BotLoginResult bot_password_login(Wiki& wiki, const BotLoginData& data, std::str
   }
   const BotPassword* bp = account->bot_password(app_id);
   if (!bp) {
-    result.failure = api::Message("botpasswords-not-exist",
-                                  {api::MessageParam::plain(user_part), api::MessageParam::plain(app_id)});
+    result.failure =
+        api::Message("botpasswords-not-exist", {api::MessageParam::plain(user_part), api::MessageParam::plain(app_id)});
     return result;
   }
   if (bp->password != data.password) {

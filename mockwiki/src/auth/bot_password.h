@@ -15,7 +15,7 @@
 namespace mockwiki::auth {
 
 struct BotLoginData {
-  std::string name;      // "User@appid"
+  std::string name;  // "User@appid"
   std::string password;
 };
 

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mockwiki::auth {
@@ -30,8 +30,7 @@ std::vector<std::string> implicit_groups(bool registered);
 
 // PermissionManager::getGroupPermissions: each group's rights in group order, first
 // occurrence kept.
-std::vector<std::string> group_rights(const std::vector<std::string>& effective_groups,
-                                      const RightsConfig& config);
+std::vector<std::string> group_rights(const std::vector<std::string>& effective_groups, const RightsConfig& config);
 // GrantsInfo::getGrantRights.
 std::vector<std::string> grant_rights(const std::vector<std::string>& grants, const RightsConfig& config);
 // The rights of `rights` that `allowed` also holds, in the order of `rights`

@@ -32,8 +32,7 @@ class ThrottleStore {
  public:
   // Throttler::increase: the first condition already at its limit, else counts the attempt.
   std::optional<ThrottleHit> increase(std::string_view type, const std::vector<ThrottleCondition>& conditions,
-                                      std::optional<std::string_view> username, std::string_view ip,
-                                      std::int64_t now);
+                                      std::optional<std::string_view> username, std::string_view ip, std::int64_t now);
   // Throttler::clear.
   void clear(std::string_view type, const std::vector<ThrottleCondition>& conditions,
              std::optional<std::string_view> username, std::string_view ip);

@@ -1,10 +1,10 @@
 #include "auth/user_name.h"
 
 #include <algorithm>
-#include <optional>
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "util/text.h"
@@ -16,19 +16,28 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 255;  // $wgMaxNameChars
 
 // $wgReservedUsernames, the "msg:" entries by their English texts.
-constexpr std::array<std::string_view, 15> kReservedNames = {
-    "MediaWiki default",   "Conversion script",  "Maintenance script", "Template namespace initialisation script",
-    "ScriptImporter",      "Delete page script", "Move page script",   "Command line script",
-    "Unknown user",        "Redirect fixer",     "System messenger",   "Proxy blocker",
-    "DNSBL",               "MediaWiki spam cleanup", "MediaWiki automatic change"};
+constexpr std::array<std::string_view, 15> kReservedNames = {"MediaWiki default",
+                                                             "Conversion script",
+                                                             "Maintenance script",
+                                                             "Template namespace initialisation script",
+                                                             "ScriptImporter",
+                                                             "Delete page script",
+                                                             "Move page script",
+                                                             "Command line script",
+                                                             "Unknown user",
+                                                             "Redirect fixer",
+                                                             "System messenger",
+                                                             "Proxy blocker",
+                                                             "DNSBL",
+                                                             "MediaWiki spam cleanup",
+                                                             "MediaWiki automatic change"};
 
 // Namespace names (lower case, underscores) a title prefix may name; only "user" keeps a
 // name a user name.
 constexpr std::array<std::string_view, 19> kNamespaceNames = {
-    "media",        "special",         "talk",   "user",          "user_talk",
-    "project",      "project_talk",    "file",   "file_talk",     "image",
-    "image_talk",   "mediawiki",       "mediawiki_talk", "template", "template_talk",
-    "help",         "help_talk",       "category", "category_talk"};
+    "media",         "special",   "talk",      "user",       "user_talk",    "project",        "project_talk",
+    "file",          "file_talk", "image",     "image_talk", "mediawiki",    "mediawiki_talk", "template",
+    "template_talk", "help",      "help_talk", "category",   "category_talk"};
 
 // What MediaWikiTitleCodec turns into '_' (spaces of every kind) and what it removes (bidi marks).
 bool is_title_space(std::uint32_t c) {
@@ -55,8 +64,9 @@ bool looks_like_ip(std::string_view s) {
     std::size_t j = s.find('.', i);
     const std::string_view part = s.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
     const bool last = j == std::string_view::npos;
-    const bool digits = !part.empty() && part.size() <= 3 &&
-                        std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool digits = !part.empty() && part.size() <= 3 && std::all_of(part.begin(), part.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
     if (!digits && !(last && parts == 3 && part == "xxx")) return false;
     ++parts;
     if (last) break;
@@ -77,10 +87,10 @@ std::uint32_t upper_case(std::uint32_t c) {
     if (odd_is_lower ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
     return c;
   }
-  if (c == 0x1C6 || c == 0x1C5) return 0x1C4;                 // dž
-  if (c == 0x3C2) return 0x3A3;                               // final sigma
-  if (c >= 0x3B1 && c <= 0x3C9) return c - 0x20;              // Greek
-  if (c >= 0x430 && c <= 0x44F) return c - 0x20;              // Cyrillic
+  if (c == 0x1C6 || c == 0x1C5) return 0x1C4;     // dž
+  if (c == 0x3C2) return 0x3A3;                   // final sigma
+  if (c >= 0x3B1 && c <= 0x3C9) return c - 0x20;  // Greek
+  if (c >= 0x430 && c <= 0x44F) return c - 0x20;  // Cyrillic
   if (c >= 0x450 && c <= 0x45F) return c - 0x50;
   return c;
 }
@@ -95,10 +105,9 @@ bool is_legal_title_byte(unsigned char c) {
 
 // Code points UserNameUtils::isValid refuses although titles allow them.
 bool is_troublemaker(std::uint32_t c) {
-  return (c >= 0x80 && c <= 0x9F) || c == 0xA0 || (c >= 0x2000 && c <= 0x200F) ||
-         (c >= 0x2028 && c <= 0x202F) || c == 0x3000 || (c >= 0xE000 && c <= 0xF8FF);
+  return (c >= 0x80 && c <= 0x9F) || c == 0xA0 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+         c == 0x3000 || (c >= 0xE000 && c <= 0xF8FF);
 }
-
 
 bool is_ipv4(std::string_view s) {
   int parts = 0;

@@ -54,9 +54,10 @@ ResponseCookies::State* ResponseCookies::state(const std::string& name) {
 void ResponseCookies::set(const std::string& name, const std::string& value, std::int64_t expires) {
   State* s = state(name);
   if (s && !s->deleted && s->value == value && s->expires == expires) return;  // already set
-  std::string line = name + "=" + util::percent_encode(value);  // setcookie() uses rawurlencode
+  std::string line = name + "=" + util::percent_encode(value);                 // setcookie() uses rawurlencode
   if (expires != 0) {
-    line += "; expires=" + util::http_date(expires) + "; Max-Age=" + std::to_string(std::max<std::int64_t>(0, expires - now_));
+    line += "; expires=" + util::http_date(expires) +
+            "; Max-Age=" + std::to_string(std::max<std::int64_t>(0, expires - now_));
   }
   line += "; path=/; HttpOnly";
   lines_.push_back(std::move(line));

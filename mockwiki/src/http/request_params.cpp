@@ -113,7 +113,8 @@ RequestParams RequestParams::from(const Request& request) {
     std::string value = var.value;
     const bool plain_ascii = std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c <= 0x7E; });
     if (!plain_ascii) {
-      const bool in_query = std::any_of(query.begin(), query.end(), [&](const Variable& q) { return q.name == var.name; });
+      const bool in_query =
+          std::any_of(query.begin(), query.end(), [&](const Variable& q) { return q.name == var.name; });
       if (in_query && !util::is_valid_utf8(value)) value = util::windows_1252_to_utf8(value);
       value = util::clean_up_utf8(value);
     }
@@ -123,8 +124,7 @@ RequestParams RequestParams::from(const Request& request) {
   };
   for (auto& var : body) take(var);
   for (auto& var : query) {
-    const bool in_body =
-        std::any_of(body.begin(), body.end(), [&](const Variable& b) { return b.name == var.name; });
+    const bool in_body = std::any_of(body.begin(), body.end(), [&](const Variable& b) { return b.name == var.name; });
     if (!in_body) take(var);
   }
   return params;

@@ -39,13 +39,13 @@ class RequestParams {
  private:
   struct Entry {
     std::string name;
-    std::string value;      // after UTF-8 repair
-    std::string raw;        // as sent
+    std::string value;  // after UTF-8 repair
+    std::string raw;    // as sent
     bool is_array = false;
   };
   const Entry* find(std::string_view name) const;
 
-  std::vector<Entry> entries_;       // merged, in names() order
+  std::vector<Entry> entries_;  // merged, in names() order
   std::vector<std::string> order_;
   std::vector<std::string> query_names_;
 };

@@ -53,8 +53,7 @@ std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, ht
   return session;
 }
 
-std::unique_ptr<Session> SessionManager::load_bot_password_session(const http::RequestCookies& in,
-                                                                   std::int64_t now) {
+std::unique_ptr<Session> SessionManager::load_bot_password_session(const http::RequestCookies& in, std::int64_t now) {
   const std::string id = in.get(bot_password_cookie()).value_or("");
   auto record = store_.get(id, now);
   // No stored data: a bot-password session cannot invent its user.
@@ -67,9 +66,8 @@ std::unique_ptr<Session> SessionManager::load_bot_password_session(const http::R
   return std::make_unique<Session>(id, std::move(*record), true, true);
 }
 
-std::unique_ptr<Session> SessionManager::load_cookie_session(const http::RequestCookies& in,
-                                                             http::ResponseCookies& out, std::int64_t now,
-                                                             bool* failed) {
+std::unique_ptr<Session> SessionManager::load_cookie_session(const http::RequestCookies& in, http::ResponseCookies& out,
+                                                             std::int64_t now, bool* failed) {
   (void)out;
   // CookieSessionProvider::provideSessionInfo
   std::string id = in.get(session_cookie()).value_or("");
@@ -132,8 +130,7 @@ std::unique_ptr<Session> SessionManager::load_cookie_session(const http::Request
 }
 
 std::unique_ptr<Session> SessionManager::new_bot_password_session(const Account& account,
-                                                                  const BotPassword& bot_password,
-                                                                  std::int64_t now) {
+                                                                  const BotPassword& bot_password, std::int64_t now) {
   SessionRecord record;
   record.provider = Provider::BotPassword;
   record.bot_app_id = bot_password.app_id;

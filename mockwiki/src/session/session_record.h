@@ -15,11 +15,11 @@ enum class Provider : std::uint8_t { Cookie, BotPassword };
 
 struct SessionRecord {
   Provider provider = Provider::Cookie;
-  int user_id = 0;            // 0: anonymous
+  int user_id = 0;  // 0: anonymous
   std::string user_name;
-  std::string user_token;     // the account's token when saved; a change invalidates the session
-  bool remember = false;      // "Keep me logged in": longer cookies and a Token cookie
-  std::int64_t expires = 0;   // Unix time after which the store has forgotten the session
+  std::string user_token;    // the account's token when saved; a change invalidates the session
+  bool remember = false;     // "Keep me logged in": longer cookies and a Token cookie
+  std::int64_t expires = 0;  // Unix time after which the store has forgotten the session
   std::int64_t logged_out = 0;
   // wsTokenSecrets: token key ("default", "login", "createaccount") -> 32 hex digits
   std::vector<std::pair<std::string, std::string>> token_secrets;

@@ -51,8 +51,7 @@ void SessionStore::for_each(std::int64_t now,
   }
 }
 
-void SessionStore::update_all(std::int64_t now,
-                              const std::function<bool(const std::string&, SessionRecord&)>& change) {
+void SessionStore::update_all(std::int64_t now, const std::function<bool(const std::string&, SessionRecord&)>& change) {
   for (auto& s : shards_) {
     std::lock_guard lock(s.mutex);
     for (auto it = s.records.begin(); it != s.records.end();) {

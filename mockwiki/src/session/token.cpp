@@ -12,8 +12,8 @@ std::string Token::at(std::int64_t timestamp) const {
   const std::string data = std::to_string(timestamp) + salt_;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_md5(), secret_.data(), static_cast<int>(secret_.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, &length);
+  HMAC(EVP_md5(), secret_.data(), static_cast<int>(secret_.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), digest, &length);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2 + 12);

@@ -25,8 +25,7 @@ class Token {
 
   std::string at(std::int64_t timestamp) const;
   // Token::match: the HMAC fits the embedded timestamp (and, with max_age, it is recent).
-  bool matches(std::string_view candidate, std::int64_t now,
-               std::optional<std::int64_t> max_age = std::nullopt) const;
+  bool matches(std::string_view candidate, std::int64_t now, std::optional<std::int64_t> max_age = std::nullopt) const;
   bool was_new() const { return was_new_; }
   bool is_logged_out() const { return logged_out_; }
 

@@ -19,21 +19,17 @@ int hex_value(char c) {
 
 // wfEscapeWikiText's table, applied as PHP's strtr: the longest match at each position wins.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kWikitextEscapes = {{
-    {"\n----", "\n&#45;---"}, {"\r----", "\r&#45;---"}, {"://", "&#58;//"},
-    {"\n#", "\n&#35;"},       {"\r#", "\r&#35;"},       {"\n*", "\n&#42;"},
-    {"\r*", "\r&#42;"},       {"\n:", "\n&#58;"},       {"\r:", "\r&#58;"},
-    {"\n ", "\n&#32;"},       {"\r ", "\r&#32;"},       {"\n\n", "\n&#10;"},
-    {"\r\n", "&#13;\n"},      {"\n\r", "\n&#13;"},      {"\r\r", "\r&#13;"},
-    {"\n\t", "\n&#9;"},       {"\r\t", "\r&#9;"},       {"__", "_&#95;"},
-    {"\"", "&#34;"},          {"&", "&#38;"},           {"'", "&#39;"},
-    {"<", "&#60;"},           {"=", "&#61;"},           {">", "&#62;"},
-    {"[", "&#91;"},           {"]", "&#93;"},           {"{", "&#123;"},
-    {"|", "&#124;"},          {"}", "&#125;"},          {";", "&#59;"},
+    {"\n----", "\n&#45;---"}, {"\r----", "\r&#45;---"}, {"://", "&#58;//"},  {"\n#", "\n&#35;"},  {"\r#", "\r&#35;"},
+    {"\n*", "\n&#42;"},       {"\r*", "\r&#42;"},       {"\n:", "\n&#58;"},  {"\r:", "\r&#58;"},  {"\n ", "\n&#32;"},
+    {"\r ", "\r&#32;"},       {"\n\n", "\n&#10;"},      {"\r\n", "&#13;\n"}, {"\n\r", "\n&#13;"}, {"\r\r", "\r&#13;"},
+    {"\n\t", "\n&#9;"},       {"\r\t", "\r&#9;"},       {"__", "_&#95;"},    {"\"", "&#34;"},     {"&", "&#38;"},
+    {"'", "&#39;"},           {"<", "&#60;"},           {"=", "&#61;"},      {">", "&#62;"},      {"[", "&#91;"},
+    {"]", "&#93;"},           {"{", "&#123;"},          {"|", "&#124;"},     {"}", "&#125;"},     {";", "&#59;"},
 }};
 
 // $wgUrlProtocols entries that end in ':' rather than '://'.
-constexpr std::array<std::string_view, 12> kColonProtocols = {
-    "bitcoin", "geo", "magnet", "mailto", "matrix", "news", "sip", "sips", "sms", "tel", "urn", "xmpp"};
+constexpr std::array<std::string_view, 12> kColonProtocols = {"bitcoin", "geo",  "magnet", "mailto", "matrix", "news",
+                                                              "sip",     "sips", "sms",    "tel",    "urn",    "xmpp"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -46,8 +42,7 @@ std::string url_decode(std::string_view text, bool plus_is_space) {
     const char c = text[i];
     if (c == '+' && plus_is_space) {
       out.push_back(' ');
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
       i += 2;
     } else {
@@ -77,19 +72,28 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
 }
 
 std::string decode_html_entities(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {{
-      {"lt", "<"}, {"gt", ">"}, {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {
+      {{"lt", "<"}, {"gt", ">"}, {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}}};
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -109,9 +113,12 @@ std::string decode_html_entities(std::string_view text) {
       std::uint32_t cp = 0;
       bool ok = name.size() > (hex ? 2u : 1u);
       for (std::size_t k = hex ? 2 : 1; ok && k < name.size(); ++k) {
-        const int v = hex ? hex_value(name[k]) : (std::isdigit(static_cast<unsigned char>(name[k])) ? name[k] - '0' : -1);
-        if (v < 0 || cp > 0x10FFFF) ok = false;
-        else cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+        const int v =
+            hex ? hex_value(name[k]) : (std::isdigit(static_cast<unsigned char>(name[k])) ? name[k] - '0' : -1);
+        if (v < 0 || cp > 0x10FFFF)
+          ok = false;
+        else
+          cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
       }
       if (ok && cp > 0 && cp <= 0x10FFFF) {
         out += encode_utf8(cp);

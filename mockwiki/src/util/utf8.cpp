@@ -107,22 +107,29 @@ std::string clean_up_utf8(std::string_view text) {
     const unsigned char lead = byte(i);
     if (lead < 0x80) {
       const bool control = lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r';
-      if (control) out += kReplacement;
-      else out.push_back(static_cast<char>(lead));
+      if (control)
+        out += kReplacement;
+      else
+        out.push_back(static_cast<char>(lead));
       ++i;
       continue;
     }
-    std::size_t length = lead >= 0xFC && lead <= 0xFD ? 6 : lead >= 0xF8 && lead <= 0xFB ? 5
-                       : lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3
-                       : lead >= 0xC0 && lead <= 0xDF ? 2 : 1;
+    std::size_t length = lead >= 0xFC && lead <= 0xFD   ? 6
+                         : lead >= 0xF8 && lead <= 0xFB ? 5
+                         : lead >= 0xF0 && lead <= 0xF7 ? 4
+                         : lead >= 0xE0 && lead <= 0xEF ? 3
+                         : lead >= 0xC0 && lead <= 0xDF ? 2
+                                                        : 1;
     std::size_t got = 1;
     while (got < length && i + got < text.size() && (byte(i + got) & 0xC0) == 0x80) ++got;
     std::size_t decoded_length = 0;
     const std::uint32_t cp = got == length && length <= 4 ? decode_utf8(text.substr(i, got), &decoded_length) : 0xFFFD;
     const bool valid = got == length && length > 1 && length <= 4 && decoded_length == got &&
                        !(cp == 0xFFFD && text.substr(i, got) != kReplacement) && cp != 0xFFFE && cp != 0xFFFF;
-    if (valid) out.append(text.substr(i, got));
-    else out += kReplacement;
+    if (valid)
+      out.append(text.substr(i, got));
+    else
+      out += kReplacement;
     i += got;
   }
   return out;
@@ -130,10 +137,10 @@ std::string clean_up_utf8(std::string_view text) {
 
 std::string windows_1252_to_utf8(std::string_view text) {
   // 0x80-0x9F; 0 marks the five bytes Windows-1252 does not define.
-  static constexpr std::uint16_t kHigh[32] = {
-      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  static constexpr std::uint16_t kHigh[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                              0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                              0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                              0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
   std::string out;
   out.reserve(text.size() * 2);
   for (unsigned char c : text) {

@@ -13,6 +13,7 @@
 #include <chrono>
 
 #include "support/mock_wiki_test.h"
+#include "support/raw_http.h"
 
 namespace mockwiki::testing {
 namespace {
@@ -31,48 +32,56 @@ std::string bad_utf8(const std::string& param) {
 }
 
 // ApiMain::getModuleManager()->getNames('action'): the values "action" accepts, in order.
-const std::vector<std::string> kActionNames = {
-    "login", "clientlogin", "logout", "createaccount", "linkaccount", "unlinkaccount", "changeauthenticationdata",
-    "removeauthenticationdata", "resetpassword", "query", "expandtemplates", "parse", "stashedit", "opensearch",
-    "feedcontributions", "feedrecentchanges", "feedwatchlist", "help", "paraminfo", "rsd", "compare", "checktoken",
-    "cspreport", "validatepassword", "purge", "setnotificationtimestamp", "rollback", "delete", "undelete",
-    "protect", "block", "unblock", "move", "edit", "upload", "filerevert", "emailuser", "watch", "patrol", "import",
-    "clearhasmsg", "userrights", "options", "imagerotate", "revisiondelete", "managetags", "tag", "mergehistory",
-    "setpagelanguage", "changecontentmodel"};
-
-// A reply read off a socket, for requests the test client cannot make (a body without a
-// Content-Type: cpp-httplib adds one).
-struct RawReply {
-  int status = 0;
-  std::string head;  // status line and headers
-  std::string body;
-};
-
-RawReply raw_request(int port, const std::string& request) {
-  RawReply reply;
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return reply;
-  timeval timeout{10, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
-    ::send(fd, request.data(), request.size(), 0);
-    std::string response;
-    char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-    const std::size_t end = response.find("\r\n\r\n");
-    if (end != std::string::npos && response.size() > 12) {
-      reply.status = std::stoi(response.substr(9, 3));
-      reply.head = response.substr(0, end);
-      reply.body = response.substr(end + 4);
-    }
-  }
-  ::close(fd);
-  return reply;
-}
+const std::vector<std::string> kActionNames = {"login",
+                                               "clientlogin",
+                                               "logout",
+                                               "createaccount",
+                                               "linkaccount",
+                                               "unlinkaccount",
+                                               "changeauthenticationdata",
+                                               "removeauthenticationdata",
+                                               "resetpassword",
+                                               "query",
+                                               "expandtemplates",
+                                               "parse",
+                                               "stashedit",
+                                               "opensearch",
+                                               "feedcontributions",
+                                               "feedrecentchanges",
+                                               "feedwatchlist",
+                                               "help",
+                                               "paraminfo",
+                                               "rsd",
+                                               "compare",
+                                               "checktoken",
+                                               "cspreport",
+                                               "validatepassword",
+                                               "purge",
+                                               "setnotificationtimestamp",
+                                               "rollback",
+                                               "delete",
+                                               "undelete",
+                                               "protect",
+                                               "block",
+                                               "unblock",
+                                               "move",
+                                               "edit",
+                                               "upload",
+                                               "filerevert",
+                                               "emailuser",
+                                               "watch",
+                                               "patrol",
+                                               "import",
+                                               "clearhasmsg",
+                                               "userrights",
+                                               "options",
+                                               "imagerotate",
+                                               "revisiondelete",
+                                               "managetags",
+                                               "tag",
+                                               "mergehistory",
+                                               "setpagelanguage",
+                                               "changecontentmodel"};
 
 class ApiMainTest : public MockWikiTest {
  protected:
@@ -115,8 +124,9 @@ TEST_F(ApiMainTest, UnknownActionIsBadValueInBcFormat) {
 
 TEST_F(ApiMainTest, UnknownActionInPlaintextIsAnErrorsList) {
   // Transcript main-unknown-action-plaintext-fv2; fv1 checked on the reference wiki (NOTES §1.4).
-  EXPECT_EQ(frobnicate({{"formatversion", "2"}, {"errorformat", "plaintext"}}).json,
-            Json({{"errors", {{{"code", "badvalue"}, {"text", kFrobnicate}, {"module", "main"}}}}, {"docref", docref()}}));
+  EXPECT_EQ(
+      frobnicate({{"formatversion", "2"}, {"errorformat", "plaintext"}}).json,
+      Json({{"errors", {{{"code", "badvalue"}, {"text", kFrobnicate}, {"module", "main"}}}}, {"docref", docref()}}));
   EXPECT_EQ(frobnicate({{"errorformat", "plaintext"}}).json,
             Json({{"errors", {{{"code", "badvalue"}, {"module", "main"}, {"*", kFrobnicate}}}}, {"*", docref()}}));
 }
@@ -131,10 +141,11 @@ TEST_F(ApiMainTest, UnknownActionInRawListsTheFiftyActionsInOrder) {
   EXPECT_EQ(reply.json, Json({{"errors",
                                {{{"code", "badvalue"},
                                  {"key", "paramvalidator-badvalue-enumnotmulti"},
-                                 {"params", {{{"plaintext", "action"}},
-                                             {{"plaintext", "frobnicate"}},
-                                             {{"list", list}, {"type", "text"}},
-                                             {{"num", 50}}}},
+                                 {"params",
+                                  {{{"plaintext", "action"}},
+                                   {{"plaintext", "frobnicate"}},
+                                   {{"list", list}, {"type", "text"}},
+                                   {{"num", 50}}}},
                                  {"module", "main"}}}},
                               {"docref", docref()}}));
 }
@@ -171,14 +182,18 @@ TEST_F(ApiMainTest, FormatVersion3MakesTheErrorPrinterRetryWithDefaults) {
   Reply reply = userinfo({{"formatversion", "3"}});
   EXPECT_EQ(reply.api_error(), "badvalue");
   const std::string info = "Unrecognized value for parameter \"formatversion\": 3.";
-  EXPECT_EQ(reply.json, Json({{"warnings", {{"json", {{"*", info}}}, {"main", {{"*", "Error printer failed. Will retry without params."}}}}},
-                              {"error", {{"code", "badvalue"}, {"info", info}, {"*", docref()}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"warnings",
+                   {{"json", {{"*", info}}}, {"main", {{"*", "Error printer failed. Will retry without params."}}}}},
+                  {"error", {{"code", "badvalue"}, {"info", info}, {"*", docref()}}}}));
   Reply plaintext = userinfo({{"formatversion", "3"}, {"errorformat", "plaintext"}});
-  EXPECT_EQ(plaintext.json,
-            Json({{"warnings", {{{"code", "errorprinterfailed"}, {"module", "main"}, {"*", "Error printer failed. Will retry without params."}},
-                                {{"code", "badvalue"}, {"module", "json"}, {"*", info}}}},
-                  {"errors", {{{"code", "badvalue"}, {"module", "json"}, {"*", info}}}},
-                  {"*", docref()}}));
+  EXPECT_EQ(plaintext.json, Json({{"warnings",
+                                   {{{"code", "errorprinterfailed"},
+                                     {"module", "main"},
+                                     {"*", "Error printer failed. Will retry without params."}},
+                                    {{"code", "badvalue"}, {"module", "json"}, {"*", info}}}},
+                                  {"errors", {{{"code", "badvalue"}, {"module", "json"}, {"*", info}}}},
+                                  {"*", docref()}}));
 }
 
 TEST_F(ApiMainTest, FormatVersionLatestIsVersion2) {
@@ -192,10 +207,14 @@ TEST_F(ApiMainTest, AssertUserFailsForAnonymousAndHoldsWhenLoggedIn) {
   // NOTES §8; transcripts main-assert-user-anonymous-raw and main-assert-user-logged-in.
   Reply anon = userinfo({{"assert", "user"}});
   EXPECT_EQ(anon.api_error(), "assertuserfailed");
-  EXPECT_EQ(anon.json, bc_error("assertuserfailed", "You are no longer logged in, so the action could not be completed."));
+  EXPECT_EQ(anon.json,
+            bc_error("assertuserfailed", "You are no longer logged in, so the action could not be completed."));
   EXPECT_EQ(userinfo({{"formatversion", "2"}, {"errorformat", "raw"}, {"assert", "user"}}).json,
-            Json({{"errors", {{{"code", "assertuserfailed"}, {"key", "apierror-assertuserfailed"}, {"params", Json::array()},
-                               {"module", "main"}}}},
+            Json({{"errors",
+                   {{{"code", "assertuserfailed"},
+                     {"key", "apierror-assertuserfailed"},
+                     {"params", Json::array()},
+                     {"module", "main"}}}},
                   {"docref", docref()}}));
   login_alice();
   Reply ok = userinfo({{"formatversion", "2"}, {"assert", "user"}});
@@ -207,12 +226,14 @@ TEST_F(ApiMainTest, AssertBotNeedsTheBotRight) {
   // NOTES §8 (assertbotfailed); Robo@mybot keeps "bot" through its highvolume grant (NOTES §15.2).
   Reply anon = userinfo({{"formatversion", "2"}, {"assert", "bot"}});
   EXPECT_EQ(anon.api_error(), "assertbotfailed");
-  EXPECT_EQ(anon.json, bc_error("assertbotfailed", "You do not have the \"bot\" right, so the action could not be completed.", true));
+  EXPECT_EQ(anon.json, bc_error("assertbotfailed",
+                                "You do not have the \"bot\" right, so the action could not be completed.", true));
   login_alice();
   EXPECT_EQ(userinfo({{"assert", "bot"}}).api_error(), "assertbotfailed");
   ApiClient bot = another_client();
   ASSERT_EQ(bot.login(kRoboBot, kRoboBotPass).json["login"]["result"], "Success");
-  Reply ok = bot.get({{"action", "query"}, {"meta", "userinfo"}, {"assert", "bot"}, {"format", "json"}, {"formatversion", "2"}});
+  Reply ok = bot.get(
+      {{"action", "query"}, {"meta", "userinfo"}, {"assert", "bot"}, {"format", "json"}, {"formatversion", "2"}});
   EXPECT_EQ(ok.json, Json({{"batchcomplete", true}, {"query", {{"userinfo", {{"id", 4}, {"name", "Robo"}}}}}}));
 }
 
@@ -224,7 +245,8 @@ TEST_F(ApiMainTest, AssertAnonHoldsForAnonymousAndFailsWhenLoggedIn) {
   login_alice();
   Reply reply = userinfo({{"uiprop", "groups"}, {"formatversion", "2"}, {"assert", "anon"}});
   EXPECT_EQ(reply.api_error(), "assertanonfailed");
-  EXPECT_EQ(reply.json, bc_error("assertanonfailed", "You are no longer logged out, so the action could not be completed.", true));
+  EXPECT_EQ(reply.json,
+            bc_error("assertanonfailed", "You are no longer logged out, so the action could not be completed.", true));
 }
 
 TEST_F(ApiMainTest, AssertBogusIsBadValue) {
@@ -238,10 +260,12 @@ TEST_F(ApiMainTest, AssertUserNamesTheUserAndIsNormalized) {
   // Transcripts main-assertuser-*; raw/params.txt ("A+lice" is "A lice").
   Reply anon = userinfo({{"formatversion", "2"}, {"assertuser", "Alice"}});
   EXPECT_EQ(anon.api_error(), "assertnameduserfailed");
-  EXPECT_EQ(anon.json, bc_error("assertnameduserfailed",
-                                "You are no longer logged in as \"Alice\", so the action could not be completed.", true));
+  EXPECT_EQ(anon.json,
+            bc_error("assertnameduserfailed",
+                     "You are no longer logged in as \"Alice\", so the action could not be completed.", true));
   EXPECT_EQ(userinfo({{"assertuser", "A lice"}}).json,
-            bc_error("assertnameduserfailed", "You are no longer logged in as \"A lice\", so the action could not be completed."));
+            bc_error("assertnameduserfailed",
+                     "You are no longer logged in as \"A lice\", so the action could not be completed."));
   login_alice();
   for (const char* name : {"Alice", "alice"}) {
     Reply ok = userinfo({{"formatversion", "2"}, {"assertuser", name}});
@@ -249,8 +273,11 @@ TEST_F(ApiMainTest, AssertUserNamesTheUserAndIsNormalized) {
     EXPECT_EQ(ok.json["query"]["userinfo"]["name"], "Alice") << name;
   }
   EXPECT_EQ(userinfo({{"formatversion", "2"}, {"errorformat", "raw"}, {"assertuser", "Robo"}}).json,
-            Json({{"errors", {{{"code", "assertnameduserfailed"}, {"key", "apierror-assertnameduserfailed"},
-                               {"params", {"Robo"}}, {"module", "main"}}}},
+            Json({{"errors",
+                   {{{"code", "assertnameduserfailed"},
+                     {"key", "apierror-assertnameduserfailed"},
+                     {"params", {"Robo"}},
+                     {"module", "main"}}}},
                   {"docref", docref()}}));
 }
 
@@ -274,11 +301,20 @@ TEST_F(ApiMainTest, MaxlagBelowTheSingleServersLagIsAMaxlagErrorWithRetryAfter) 
   EXPECT_EQ(reply.api_error(), "maxlag");
   EXPECT_EQ(reply.header("Retry-After"), "5");
   EXPECT_EQ(reply.header("X-Database-Lag"), "-1");
-  EXPECT_EQ(reply.json, Json({{"error", {{"code", "maxlag"}, {"info", "Waiting for a database server: -1 second lagged."},
-                                         {"host", ""}, {"lag", -1}, {"type", "db"}, {"*", docref()}}}}));
+  EXPECT_EQ(reply.json, Json({{"error",
+                               {{"code", "maxlag"},
+                                {"info", "Waiting for a database server: -1 second lagged."},
+                                {"host", ""},
+                                {"lag", -1},
+                                {"type", "db"},
+                                {"*", docref()}}}}));
   EXPECT_EQ(userinfo({{"maxlag", "-2"}, {"formatversion", "2"}, {"errorformat", "raw"}}).json,
-            Json({{"errors", {{{"code", "maxlag"}, {"key", "apierror-maxlag-generic"}, {"params", {-1}},
-                               {"data", {{"host", ""}, {"lag", -1}, {"type", "db"}}}, {"module", "main"}}}},
+            Json({{"errors",
+                   {{{"code", "maxlag"},
+                     {"key", "apierror-maxlag-generic"},
+                     {"params", {-1}},
+                     {"data", {{"host", ""}, {"lag", -1}, {"type", "db"}}},
+                     {"module", "main"}}}},
                   {"docref", docref()}}));
   Reply ok = userinfo({{"maxlag", "-1"}, {"formatversion", "2"}});
   EXPECT_EQ(ok.json, anon_userinfo(true));
@@ -291,7 +327,8 @@ TEST_F(ApiMainTest, MaxlagBelowTheSingleServersLagIsAMaxlagErrorWithRetryAfter) 
 TEST_F(ApiMainTest, RequestIdIsEchoedOnSuccessAndOnError) {
   // Transcripts main-requestid-success and main-requestid-error (values checked on the reference wiki).
   EXPECT_EQ(userinfo({{"requestid", "abc"}, {"formatversion", "2"}}).json,
-            Json({{"batchcomplete", true}, {"requestid", "abc"},
+            Json({{"batchcomplete", true},
+                  {"requestid", "abc"},
                   {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
   Json error = bc_error("badvalue", kFrobnicate, true);
   error["requestid"] = "abc";
@@ -307,12 +344,16 @@ TEST_F(ApiMainTest, CurTimestampIsTheMocksClock) {
   wiki.clock().freeze();
   wiki.clock().set(1795564809);
   EXPECT_EQ(userinfo({{"curtimestamp", "1"}, {"formatversion", "2"}}).json,
-            Json({{"batchcomplete", true}, {"curtimestamp", "2026-11-25T00:00:09Z"},
+            Json({{"batchcomplete", true},
+                  {"curtimestamp", "2026-11-25T00:00:09Z"},
                   {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
   wiki.clock().advance(std::chrono::seconds(61));
   EXPECT_EQ(userinfo({{"curtimestamp", "1"}, {"requestid", "r1"}, {"responselanginfo", "1"}}).json,
-            Json({{"batchcomplete", ""}, {"requestid", "r1"}, {"curtimestamp", "2026-11-25T00:01:10Z"},
-                  {"uselang", "en"}, {"errorlang", "en"},
+            Json({{"batchcomplete", ""},
+                  {"requestid", "r1"},
+                  {"curtimestamp", "2026-11-25T00:01:10Z"},
+                  {"uselang", "en"},
+                  {"errorlang", "en"},
                   {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
 }
 
@@ -338,8 +379,9 @@ TEST_F(ApiMainTest, SeveralUnknownParametersArePluralInRequestOrder) {
   // Transcripts main-unknown-params-several and main-unknown-params-plaintext.
   EXPECT_EQ(userinfo({{"zeta", "1"}, {"alpha", "2"}, {"mid", "3"}, {"formatversion", "2"}}).json["warnings"],
             Json({{"main", {{"warnings", "Unrecognized parameters: zeta, alpha, mid."}}}}));
-  EXPECT_EQ(userinfo({{"zeta", "1"}, {"alpha", "2"}, {"formatversion", "2"}, {"errorformat", "plaintext"}}).json["warnings"],
-            Json({{{"code", "unrecognizedparams"}, {"text", "Unrecognized parameters: zeta, alpha."}, {"module", "main"}}}));
+  EXPECT_EQ(
+      userinfo({{"zeta", "1"}, {"alpha", "2"}, {"formatversion", "2"}, {"errorformat", "plaintext"}}).json["warnings"],
+      Json({{{"code", "unrecognizedparams"}, {"text", "Unrecognized parameters: zeta, alpha."}, {"module", "main"}}}));
 }
 
 TEST_F(ApiMainTest, PhpArrayAndDotNamesAreReportedAsPhpSeesThem) {
@@ -353,14 +395,25 @@ TEST_F(ApiMainTest, PhpArrayAndDotNamesAreReportedAsPhpSeesThem) {
 TEST_F(ApiMainTest, RawUnknownParametersKeepPhpArrayKeys) {
   // FINDINGS item 4: array_diff keeps each name's position among the request's parameters;
   // transcripts main-unknown-params-raw and main-unknown-params-raw-fv1.
-  Reply keyed = client.get({{"action", "query"}, {"meta", "userinfo"}, {"zeta", "1"}, {"alpha", "2"}, {"format", "json"},
-                            {"formatversion", "2"}, {"errorformat", "raw"}});
+  Reply keyed = client.get({{"action", "query"},
+                            {"meta", "userinfo"},
+                            {"zeta", "1"},
+                            {"alpha", "2"},
+                            {"format", "json"},
+                            {"formatversion", "2"},
+                            {"errorformat", "raw"}});
   EXPECT_EQ(keyed.json["warnings"],
-            Json({{{"code", "unrecognizedparams"}, {"key", "apierror-unrecognizedparams"},
-                   {"params", {{{"list", {{"2", "zeta"}, {"3", "alpha"}}}, {"type", "comma"}}, 2}}, {"module", "main"}}}));
-  Reply first = client.get({{"foo", "1"}, {"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"errorformat", "raw"}});
-  EXPECT_EQ(first.json, Json({{"warnings", {{{"code", "unrecognizedparams"}, {"key", "apierror-unrecognizedparams"},
-                                             {"params", {{{"list", {"foo"}}, {"type", "comma"}}, 1}}, {"module", "main"}}}},
+            Json({{{"code", "unrecognizedparams"},
+                   {"key", "apierror-unrecognizedparams"},
+                   {"params", {{{"list", {{"2", "zeta"}, {"3", "alpha"}}}, {"type", "comma"}}, 2}},
+                   {"module", "main"}}}));
+  Reply first =
+      client.get({{"foo", "1"}, {"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"errorformat", "raw"}});
+  EXPECT_EQ(first.json, Json({{"warnings",
+                               {{{"code", "unrecognizedparams"},
+                                 {"key", "apierror-unrecognizedparams"},
+                                 {"params", {{{"list", {"foo"}}, {"type", "comma"}}, 1}},
+                                 {"module", "main"}}}},
                               {"batchcomplete", ""},
                               {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
 }
@@ -368,17 +421,21 @@ TEST_F(ApiMainTest, RawUnknownParametersKeepPhpArrayKeys) {
 TEST_F(ApiMainTest, PhpArraySyntaxForAKnownParameterIsWarnedAndIgnored) {
   // raw/params.txt (uiprop[]=groups&uiprop[]=rights).
   Reply reply = userinfo({{"formatversion", "2"}, {"uiprop[]", "groups"}, {"uiprop[]", "rights"}});
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true},
-                              {"warnings", {{"main", {{"warnings", "Parameter \"uiprop\" uses unsupported PHP array syntax."}}}}},
-                              {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", true},
+                  {"warnings", {{"main", {{"warnings", "Parameter \"uiprop\" uses unsupported PHP array syntax."}}}}},
+                  {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
 }
 
 TEST_F(ApiMainTest, TheLastOfDuplicateParametersWins) {
   // raw/params.txt: PHP keeps the last value (uiprop twice; action=frobnicate then action=query).
   EXPECT_EQ(userinfo({{"formatversion", "2"}, {"uiprop", "groups"}, {"uiprop", "rights"}}).json["query"]["userinfo"],
-            Json({{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}, {"rights",
-                  {"createaccount", "read", "edit", "createpage", "createtalk", "writeapi", "viewmywatchlist",
-                   "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions"}}}));
+            Json({{"id", 0},
+                  {"name", "127.0.0.1"},
+                  {"anon", true},
+                  {"rights",
+                   {"createaccount", "read", "edit", "createpage", "createtalk", "writeapi", "viewmywatchlist",
+                    "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions"}}}));
   Reply reply = client.get({{"action", "frobnicate"}, {"action", "query"}, {"meta", "userinfo"}, {"format", "json"}});
   EXPECT_FALSE(reply.api_error());
   EXPECT_EQ(reply.json, anon_userinfo(false));
@@ -386,12 +443,13 @@ TEST_F(ApiMainTest, TheLastOfDuplicateParametersWins) {
 
 TEST_F(ApiMainTest, ThePostBodyBeatsTheQueryString) {
   // Transcript main-param-query-vs-body; raw/params.txt (action in both).
-  Reply uiprop = client.post({{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "rights"}, {"format", "json"},
-                              {"formatversion", "2"}},
-                             {{"uiprop", "groups"}});
+  Reply uiprop = client.post(
+      {{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "rights"}, {"format", "json"}, {"formatversion", "2"}},
+      {{"uiprop", "groups"}});
   EXPECT_TRUE(uiprop.json["query"]["userinfo"].contains("rights"));
   EXPECT_FALSE(uiprop.json["query"]["userinfo"].contains("groups"));
-  Reply action = client.post({{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}}, {{"action", "frobnicate"}});
+  Reply action =
+      client.post({{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}}, {{"action", "frobnicate"}});
   EXPECT_FALSE(action.api_error());
   EXPECT_EQ(action.json, anon_userinfo(false));
 }
@@ -417,13 +475,17 @@ TEST_F(ApiMainTest, PutWithOnlyAFormBodyIsA200JsonfmPageSaying405) {
   EXPECT_EQ(reply.api_error(), "invalidmethod");
   EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=UTF-8");
   EXPECT_EQ(reply.header("Content-Disposition"), "inline; filename=api-result.html");
-  EXPECT_THAT(reply.body, HasSubstr("<div class=\"api-pretty-header api-pretty-status\">This response would be returned "
-                                    "with HTTP status 405 Method Not Allowed.</div>"));
-  EXPECT_THAT(reply.body, HasSubstr("<pre class=\"api-pretty-content\">{\n    \"error\": {\n        \"code\": \"invalidmethod\",\n"
-                                    "        \"info\": \"Invalid HTTP method. Consider using GET or POST.\",\n        \"*\": \"See " +
-                                    wiki.api_url() + " for API usage. Subscribe to the mediawiki-api-announce mailing list at "
-                                    "&amp;lt;https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists.wikimedia.org/"
-                                    "&amp;gt; for notice of API deprecations and breaking changes.\"\n    }\n}</pre>"));
+  EXPECT_THAT(reply.body,
+              HasSubstr("<div class=\"api-pretty-header api-pretty-status\">This response would be returned "
+                        "with HTTP status 405 Method Not Allowed.</div>"));
+  EXPECT_THAT(
+      reply.body,
+      HasSubstr("<pre class=\"api-pretty-content\">{\n    \"error\": {\n        \"code\": \"invalidmethod\",\n"
+                "        \"info\": \"Invalid HTTP method. Consider using GET or POST.\",\n        \"*\": \"See " +
+                wiki.api_url() +
+                " for API usage. Subscribe to the mediawiki-api-announce mailing list at "
+                "&amp;lt;https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists.wikimedia.org/"
+                "&amp;gt; for notice of API deprecations and breaking changes.\"\n    }\n}</pre>"));
 }
 
 TEST_F(ApiMainTest, HeadAnswersHeadersOnlyWithTheApiErrorHeader) {
@@ -454,10 +516,11 @@ TEST_F(ApiMainTest, OptionsWithoutOriginIsAnEmptyHtmlAnswer) {
 
 TEST_F(ApiMainTest, OptionsPreflightWithOriginStarAllowsPostGetHead) {
   // raw/methods.txt ("OPTIONS CORS preflight with origin=* asking for Api-User-Agent").
-  Reply reply = client.send("OPTIONS", {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "*"}}, "", "",
-                            {{"Origin", "http://example.org"},
-                             {"Access-Control-Request-Method", "POST"},
-                             {"Access-Control-Request-Headers", "Api-User-Agent"}});
+  Reply reply =
+      client.send("OPTIONS", {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "*"}}, "", "",
+                  {{"Origin", "http://example.org"},
+                   {"Access-Control-Request-Method", "POST"},
+                   {"Access-Control-Request-Headers", "Api-User-Agent"}});
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body, "");
   EXPECT_EQ(reply.header("Access-Control-Allow-Headers"), "Api-User-Agent");
@@ -497,7 +560,8 @@ TEST_F(ApiMainTest, TreatAsUntrustedHeaderAlsoSuppressesTheLogin) {
 
 TEST_F(ApiMainTest, AnOriginThatDoesNotMatchTheOriginHeaderIs403PlainText) {
   // raw/headers.txt: 403 with and without an Origin header (FINDINGS "headers.txt").
-  const Params params = {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "http://example.org"}};
+  const Params params = {
+      {"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "http://example.org"}};
   for (const httplib::Headers& headers : {httplib::Headers{}, httplib::Headers{{"Origin", "http://other.example"}}}) {
     Reply reply = client.send("GET", params, "", "", headers);
     EXPECT_EQ(reply.status, 403);
@@ -510,8 +574,9 @@ TEST_F(ApiMainTest, AnOriginThatDoesNotMatchTheOriginHeaderIs403PlainText) {
 
 TEST_F(ApiMainTest, AMatchingOriginOutsideCrossSiteAjaxDomainsIsServedWithoutCors) {
   // raw/headers.txt: 200 and MediaWiki-CORS-Rejection: Origin mismatch ($wgCrossSiteAJAXdomains is empty).
-  Reply reply = client.send("GET", {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "http://example.org"}},
-                            "", "", {{"Origin", "http://example.org"}});
+  Reply reply = client.send(
+      "GET", {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"origin", "http://example.org"}}, "", "",
+      {{"Origin", "http://example.org"}});
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.header("MediaWiki-CORS-Rejection"), "Origin mismatch");
   EXPECT_FALSE(reply.has_header("Access-Control-Allow-Origin"));
@@ -524,7 +589,9 @@ TEST_F(ApiMainTest, CallbackWrapsTheJsonAndDropsTheCredentials) {
   login_alice();
   Reply reply = userinfo({{"callback", "foo"}});
   EXPECT_EQ(reply.status, 200);
-  EXPECT_EQ(reply.body, "/**/foo({\"batchcomplete\":\"\",\"query\":{\"userinfo\":{\"id\":0,\"name\":\"127.0.0.1\",\"anon\":\"\"}}})");
+  EXPECT_EQ(
+      reply.body,
+      "/**/foo({\"batchcomplete\":\"\",\"query\":{\"userinfo\":{\"id\":0,\"name\":\"127.0.0.1\",\"anon\":\"\"}}})");
   EXPECT_EQ(reply.header("Content-Type"), "text/javascript; charset=utf-8");
   EXPECT_EQ(reply.header("Content-Disposition"), "inline; filename=api-result.js");
   EXPECT_EQ(reply.header("MediaWiki-Login-Suppressed"), "true");
@@ -536,7 +603,10 @@ TEST_F(ApiMainTest, CallbackWrapsTheJsonAndDropsTheCredentials) {
 TEST_F(ApiMainTest, CallbackNameKeepsOnlySafeCharacters) {
   // ApiFormatJson: the callback keeps alphanumerics and ][.'"_ (checked on the reference wiki).
   Reply reply = userinfo({{"callback", "a-b(c)d.e[0]"}});
-  EXPECT_EQ(reply.body, "/**/abcd.e[0]({\"batchcomplete\":\"\",\"query\":{\"userinfo\":{\"id\":0,\"name\":\"127.0.0.1\",\"anon\":\"\"}}})");
+  EXPECT_EQ(
+      reply.body,
+      "/**/"
+      "abcd.e[0]({\"batchcomplete\":\"\",\"query\":{\"userinfo\":{\"id\":0,\"name\":\"127.0.0.1\",\"anon\":\"\"}}})");
 }
 
 // --- output formats ---
@@ -557,7 +627,8 @@ TEST_F(ApiMainTest, FormatJsonfmWrapsPrettyJsonInHtml) {
   // raw/formats.txt ("format=jsonfm" and no format at all).
   const std::string pre =
       "<pre class=\"api-pretty-content\">{\n    \"batchcomplete\": \"\",\n    \"query\": {\n        \"userinfo\": {\n"
-      "            \"id\": 0,\n            \"name\": \"127.0.0.1\",\n            \"anon\": \"\"\n        }\n    }\n}</pre>";
+      "            \"id\": 0,\n            \"name\": \"127.0.0.1\",\n            \"anon\": \"\"\n        }\n    "
+      "}\n}</pre>";
   for (const Params& params : {Params{{"action", "query"}, {"meta", "userinfo"}, {"format", "jsonfm"}},
                                Params{{"action", "query"}, {"meta", "userinfo"}}}) {
     Reply reply = client.get(params);
@@ -579,8 +650,9 @@ TEST_F(ApiMainTest, FormatBogusIsABadValuePageInHtml) {
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.api_error(), "badvalue");
   EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=UTF-8");
-  EXPECT_THAT(reply.body, HasSubstr("<pre class=\"api-pretty-content\">{\n    \"error\": {\n        \"code\": \"badvalue\",\n"
-                                    "        \"info\": \"Unrecognized value for parameter \\\"format\\\": bogus.\",\n"));
+  EXPECT_THAT(reply.body,
+              HasSubstr("<pre class=\"api-pretty-content\">{\n    \"error\": {\n        \"code\": \"badvalue\",\n"
+                        "        \"info\": \"Unrecognized value for parameter \\\"format\\\": bogus.\",\n"));
   EXPECT_THAT(reply.body, HasSubstr("&amp;lt;https://lists.wikimedia.org/"));
 }
 
@@ -621,7 +693,11 @@ TEST_F(ApiMainTest, FormatVersion1EscapesNonAsciiUnlessUtf8IsSet) {
 
 TEST_F(ApiMainTest, FormatVersion2IsRawUtf8UnlessAsciiIsSet) {
   // raw/encoding.txt: fv2 implies utf8; ascii=1 escapes again.
-  Params params = {{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}, {"assertuser", kRingAlice}, {"formatversion", "2"}};
+  Params params = {{"action", "query"},
+                   {"meta", "userinfo"},
+                   {"format", "json"},
+                   {"assertuser", kRingAlice},
+                   {"formatversion", "2"}};
   EXPECT_EQ(client.get(params).body, not_alice_body(kRingAlice, "docref", docref()));
   params.emplace_back("ascii", "1");
   EXPECT_EQ(client.get(params).body, not_alice_body("\\u00c5lice", "docref", docref()));
@@ -630,22 +706,27 @@ TEST_F(ApiMainTest, FormatVersion2IsRawUtf8UnlessAsciiIsSet) {
 TEST_F(ApiMainTest, InvalidUtf8InAValueIsReadAsWindows1252WithAWarning) {
   // raw/encoding.txt: %FF is U+00FF "ÿ" (apiwarn-badutf8); the warning comes with the module's own.
   Reply uiprop = userinfo({{"uiprop", "\xFF"}});
-  EXPECT_EQ(uiprop.json, Json({{"batchcomplete", ""},
-                               {"warnings", {{"userinfo", {{"*", bad_utf8("uiprop") +
-                                                                    "\nUnrecognized value for parameter \"uiprop\": \xC3\xBF"}}}}},
-                               {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
+  EXPECT_EQ(
+      uiprop.json,
+      Json({{"batchcomplete", ""},
+            {"warnings",
+             {{"userinfo", {{"*", bad_utf8("uiprop") + "\nUnrecognized value for parameter \"uiprop\": \xC3\xBF"}}}}},
+            {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
   EXPECT_THAT(uiprop.body, HasSubstr("\\u00ff"));
   // assertuser=%FF is "Ÿ" after ucfirst; the error comes before the warnings.
   Reply assertuser = userinfo({{"assertuser", "\xFF"}});
   EXPECT_EQ(assertuser.api_error(), "assertnameduserfailed");
   EXPECT_EQ(assertuser.json,
-            Json({{"error", {{"code", "assertnameduserfailed"},
-                             {"info", "You are no longer logged in as \"\xC5\xB8\", so the action could not be completed."},
-                             {"*", docref()}}},
+            Json({{"error",
+                   {{"code", "assertnameduserfailed"},
+                    {"info", "You are no longer logged in as \"\xC5\xB8\", so the action could not be completed."},
+                    {"*", docref()}}},
                   {"warnings", {{"main", {{"*", bad_utf8("assertuser")}}}}}}));
   Reply action = client.get({{"action", "\xFF"}, {"format", "json"}});
-  EXPECT_EQ(action.json, Json({{"error", {{"code", "badvalue"}, {"info", "Unrecognized value for parameter \"action\": \xC3\xBF."},
-                                          {"*", docref()}}},
+  EXPECT_EQ(action.json, Json({{"error",
+                                {{"code", "badvalue"},
+                                 {"info", "Unrecognized value for parameter \"action\": \xC3\xBF."},
+                                 {"*", docref()}}},
                                {"warnings", {{"main", {{"*", bad_utf8("action")}}}}}}));
 }
 
@@ -660,45 +741,52 @@ TEST_F(ApiMainTest, InvalidUtf8InAParameterNameIsReplacementCharacter) {
 
 TEST_F(ApiMainTest, PostWithoutContentTypeIgnoresTheBodyWithADeprecationWarning) {
   // raw/params.txt: PHP parses no body without a Content-Type; ApiMain::setupExternalResponse warns.
-  RawReply reply = raw_request(wiki.port(),
-                               "POST /api.php?action=query&format=json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                               "Content-Length: 13\r\nConnection: close\r\n\r\nmeta=userinfo");
+  RawReply reply = raw_exchange(wiki.port(),
+                                "POST /api.php?action=query&format=json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Content-Length: 13\r\nConnection: close\r\n\r\nmeta=userinfo");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(Json::parse(reply.body, nullptr, false),
             Json({{"batchcomplete", ""},
-                  {"warnings", {{"main", {{"*", "A POST request was made without a \"Content-Type\" header. This does not work "
-                                                "reliably.\nSubscribe to the mediawiki-api-announce mailing list at "
-                                                "<https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists."
-                                                "wikimedia.org/> for notice of API deprecations and breaking changes."}}}}}}));
-  RawReply plaintext = raw_request(wiki.port(),
-                                   "POST /api.php?action=query&format=json&formatversion=2&errorformat=plaintext HTTP/1.1\r\n"
-                                   "Host: 127.0.0.1\r\nContent-Length: 13\r\nConnection: close\r\n\r\nmeta=userinfo");
+                  {"warnings",
+                   {{"main",
+                     {{"*",
+                       "A POST request was made without a \"Content-Type\" header. This does not work "
+                       "reliably.\nSubscribe to the mediawiki-api-announce mailing list at "
+                       "<https://lists.wikimedia.org/postorius/lists/mediawiki-api-announce.lists."
+                       "wikimedia.org/> for notice of API deprecations and breaking changes."}}}}}}));
+  RawReply plaintext =
+      raw_exchange(wiki.port(),
+                   "POST /api.php?action=query&format=json&formatversion=2&errorformat=plaintext HTTP/1.1\r\n"
+                   "Host: 127.0.0.1\r\nContent-Length: 13\r\nConnection: close\r\n\r\nmeta=userinfo");
   EXPECT_EQ(Json::parse(plaintext.body, nullptr, false)["warnings"],
             Json({{{"code", "deprecation"},
                    {"text", "A POST request was made without a \"Content-Type\" header. This does not work reliably."},
                    {"data", {{"feature", "post-without-content-type"}}},
                    {"module", "main"}},
                   {{"code", "deprecation-help"},
-                   {"text", "Subscribe to the mediawiki-api-announce mailing list at <https://lists.wikimedia.org/postorius/"
-                            "lists/mediawiki-api-announce.lists.wikimedia.org/> for notice of API deprecations and breaking "
-                            "changes."},
+                   {"text",
+                    "Subscribe to the mediawiki-api-announce mailing list at <https://lists.wikimedia.org/postorius/"
+                    "lists/mediawiki-api-announce.lists.wikimedia.org/> for notice of API deprecations and breaking "
+                    "changes."},
                    {"module", "main"}}}));
 }
 
 TEST_F(ApiMainTest, PostWithoutContentTypeAndNoQueryStringIsTheHelpPageWithItsWarningsInAComment) {
   // raw/params.txt ("POST with no Content-Type header"): the help page starts with the warnings
   // as an HTML comment (ApiHelp prints them through ApiFormatBase's help-page hook).
-  RawReply reply = raw_request(wiki.port(),
-                               "POST /api.php HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 38\r\nConnection: close\r\n\r\n"
-                               "action=query&meta=userinfo&format=json");
+  RawReply reply =
+      raw_exchange(wiki.port(),
+                   "POST /api.php HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 38\r\nConnection: close\r\n\r\n"
+                   "action=query&meta=userinfo&format=json");
   EXPECT_EQ(reply.status, 200);
   EXPECT_THAT(reply.head, HasSubstr("filename=api-help.html"));
-  EXPECT_THAT(reply.body, StartsWith("<!-- API warnings and errors:\n{\n    \"warnings\": {\n        \"main\": {\n"
-                                     "            \"warnings\": \"A POST request was made without a \\\"Content-Type\\\" "
-                                     "header. This does not work reliably.\\nSubscribe to the mediawiki-api-announce "
-                                     "mailing list at \\u003Chttps://lists.wikimedia.org/postorius/lists/"
-                                     "mediawiki-api-announce.lists.wikimedia.org/\\u003E for notice of API deprecations "
-                                     "and breaking changes.\"\n        }\n    }\n}\n-->\n<!DOCTYPE html>\n"));
+  EXPECT_THAT(reply.body,
+              StartsWith("<!-- API warnings and errors:\n{\n    \"warnings\": {\n        \"main\": {\n"
+                         "            \"warnings\": \"A POST request was made without a \\\"Content-Type\\\" "
+                         "header. This does not work reliably.\\nSubscribe to the mediawiki-api-announce "
+                         "mailing list at \\u003Chttps://lists.wikimedia.org/postorius/lists/"
+                         "mediawiki-api-announce.lists.wikimedia.org/\\u003E for notice of API deprecations "
+                         "and breaking changes.\"\n        }\n    }\n}\n-->\n<!DOCTYPE html>\n"));
 }
 
 TEST_F(ApiMainTest, AnUnparsedBodyTypeIsIgnoredWithoutWarning) {
@@ -722,13 +810,17 @@ TEST_F(ApiMainTest, MultipartFormDataIsAFormBodyTooEvenForLogin) {
   // raw/params.txt ("POST multipart/form-data", "action=login as multipart/form-data").
   const std::string boundary = "------------------------da96b6323b2030d1";
   const std::string type = "multipart/form-data; boundary=" + boundary;
-  Reply query = client.send("POST", {}, multipart({{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}}, boundary), type);
+  Reply query = client.send("POST", {},
+                            multipart({{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}}, boundary), type);
   EXPECT_EQ(query.json, anon_userinfo(false));
   EXPECT_FALSE(query.json.contains("warnings"));
   const std::string token = client.login_token();
   Reply login = client.send("POST", {},
-                            multipart({{"action", "login"}, {"lgname", kRoboBot}, {"lgpassword", kRoboBotPass},
-                                       {"lgtoken", token}, {"format", "json"}},
+                            multipart({{"action", "login"},
+                                       {"lgname", kRoboBot},
+                                       {"lgpassword", kRoboBotPass},
+                                       {"lgtoken", token},
+                                       {"format", "json"}},
                                       boundary),
                             type);
   EXPECT_EQ(login.json, Json({{"login", {{"result", "Success"}, {"lguserid", 4}, {"lgusername", "Robo"}}}}));
@@ -737,9 +829,11 @@ TEST_F(ApiMainTest, MultipartFormDataIsAFormBodyTooEvenForLogin) {
 
 TEST_F(ApiMainTest, TheSameRequestByGetAndByPostAnswersAlike) {
   // Transcript main-userinfo-get-and-post.
-  const Params params = {{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "groups"}, {"format", "json"}, {"formatversion", "2"}};
-  const Json expected = {{"batchcomplete", true},
-                         {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}, {"groups", {"*"}}}}}}};
+  const Params params = {
+      {"action", "query"}, {"meta", "userinfo"}, {"uiprop", "groups"}, {"format", "json"}, {"formatversion", "2"}};
+  const Json expected = {
+      {"batchcomplete", true},
+      {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}, {"groups", {"*"}}}}}}};
   EXPECT_EQ(client.get(params).json, expected);
   EXPECT_EQ(client.post(params).json, expected);
 }

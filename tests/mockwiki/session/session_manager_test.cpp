@@ -19,7 +19,6 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
 
-const Json kAnonymous = {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}};
 const Json kAliceUser = {{"id", 3}, {"name", "Alice"}};
 const Json kRoboUser = {{"id", 4}, {"name", "Robo"}};
 

@@ -5,9 +5,9 @@
 
 namespace mockwiki::api::modules {
 
+using auth::AuthenticationResponse;
 using auth::AuthField;
 using auth::AuthRequest;
-using auth::AuthenticationResponse;
 
 std::optional<MessageFormat> parse_message_format(std::string_view value) {
   if (value == "html") return MessageFormat::Html;
@@ -46,10 +46,17 @@ std::vector<AuthRequest> AuthManagerHelper::load_requests(auth::AuthManager& man
 
 void AuthManagerHelper::set_message(Json& out, const char* key, const Message& message) const {
   switch (format_) {
-    case MessageFormat::None: break;
-    case MessageFormat::Wikitext: out[key] = message.text(); break;
-    case MessageFormat::Html: out[key] = message.html(); break;
-    case MessageFormat::Raw: out[key] = message.raw(); break;
+    case MessageFormat::None:
+      break;
+    case MessageFormat::Wikitext:
+      out[key] = message.text();
+      break;
+    case MessageFormat::Html:
+      out[key] = message.html();
+      break;
+    case MessageFormat::Raw:
+      out[key] = message.raw();
+      break;
   }
 }
 
@@ -75,9 +82,15 @@ void AuthManagerHelper::format_requests(const std::vector<AuthRequest>& requests
     r["id"] = request.id;
     r["metadata"] = request.metadata.is_object() ? request.metadata : Json::object();
     switch (request.required) {
-      case AuthRequest::Required::Optional: r["required"] = "optional"; break;
-      case AuthRequest::Required::Required: r["required"] = "required"; break;
-      case AuthRequest::Required::PrimaryRequired: r["required"] = "primary-required"; break;
+      case AuthRequest::Required::Optional:
+        r["required"] = "optional";
+        break;
+      case AuthRequest::Required::Required:
+        r["required"] = "required";
+        break;
+      case AuthRequest::Required::PrimaryRequired:
+        r["required"] = "primary-required";
+        break;
     }
     set_message(r, "provider", request.provider);
     set_message(r, "account", request.account);
@@ -134,7 +147,8 @@ std::vector<AuthField> merge_field_info(const std::vector<AuthRequest>& requests
           (request.required == AuthRequest::Required::PrimaryRequired &&
            std::find(shared_required->begin(), shared_required->end(), field.name) == shared_required->end());
       if (not_required) field.optional = true;
-      auto existing = std::find_if(merged.begin(), merged.end(), [&](const AuthField& f) { return f.name == field.name; });
+      auto existing =
+          std::find_if(merged.begin(), merged.end(), [&](const AuthField& f) { return f.name == field.name; });
       if (existing == merged.end()) {
         merged.push_back(std::move(field));
       } else {

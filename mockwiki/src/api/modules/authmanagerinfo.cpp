@@ -15,7 +15,8 @@ class AuthManagerInfo : public ApiModule {
     requests_for_ = p.choice("requestsfor", {"login", "login-continue", "create", "create-continue", "link",
                                              "link-continue", "change", "remove", "unlink"});
     merge_fields_ = p.flag("mergerequestfields");
-    message_format_ = *parse_message_format(*p.choice("messageformat", {"html", "wikitext", "raw", "none"}, "wikitext"));
+    message_format_ =
+        *parse_message_format(*p.choice("messageformat", {"html", "wikitext", "raw", "none"}, "wikitext"));
   }
   bool is_read_mode() const override { return false; }
 

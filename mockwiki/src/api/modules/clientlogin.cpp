@@ -10,9 +10,10 @@ namespace {
 
 // $wgUrlProtocols: what wfParseUrl accepts as a URL.
 constexpr std::string_view kUrlProtocols[] = {
-    "bitcoin:", "ftp://", "ftps://", "geo:", "git://", "gopher://", "http://", "https://", "irc://",
-    "ircs://", "magnet:", "mailto:", "matrix:", "mms://", "news:", "nntp://", "redis://", "sftp://",
-    "sip:", "sips:", "sms:", "ssh://", "svn://", "tel:", "telnet://", "urn:", "worldwind://", "xmpp:"};
+    "bitcoin:", "ftp://",  "ftps://",  "geo:",      "git://",  "gopher://",    "http://",
+    "https://", "irc://",  "ircs://",  "magnet:",   "mailto:", "matrix:",      "mms://",
+    "news:",    "nntp://", "redis://", "sftp://",   "sip:",    "sips:",        "sms:",
+    "ssh://",   "svn://",  "tel:",     "telnet://", "urn:",    "worldwind://", "xmpp:"};
 
 // wfParseUrl() succeeds and finds a scheme (a protocol-relative "//host" has none).
 bool is_absolute_url(const std::string& url) {
@@ -37,7 +38,8 @@ class ClientLogin : public ApiModule {
 
   void read_params(ParamReader& p) override {
     requests_ = p.strings_if_present("requests");
-    message_format_ = *parse_message_format(*p.choice("messageformat", {"html", "wikitext", "raw", "none"}, "wikitext"));
+    message_format_ =
+        *parse_message_format(*p.choice("messageformat", {"html", "wikitext", "raw", "none"}, "wikitext"));
     merge_fields_ = p.flag("mergerequestfields");
     preserve_state_ = p.flag("preservestate");
     return_url_ = p.string("returnurl");
@@ -58,8 +60,8 @@ class ClientLogin : public ApiModule {
               .with_code("missingparam"));
     }
     if (return_url_ && !is_absolute_url(*return_url_)) {
-      die(Message("apierror-badurl", {MessageParam::plain(encode("returnurl")),
-                                      MessageParam::plain(util::escape_wikitext(*return_url_))})
+      die(Message("apierror-badurl",
+                  {MessageParam::plain(encode("returnurl")), MessageParam::plain(util::escape_wikitext(*return_url_))})
               .with_code("badurl_" + encode("returnurl")));
     }
 

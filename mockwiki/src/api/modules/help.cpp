@@ -41,11 +41,14 @@ class Help : public ApiModule {
     }
     std::string modules;
     for (auto name : implemented_action_names()) modules += "<li><kbd>action=" + std::string(name) + "</kbd></li>\n";
-    ctx.html_page = comment + "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-                    "<title>MediaWiki API help - " + util::html_escape(ctx.wiki.config().sitename) +
+    ctx.html_page = comment +
+                    "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+                    "<title>MediaWiki API help - " +
+                    util::html_escape(ctx.wiki.config().sitename) +
                     "</title>\n</head>\n<body>\n<h1>MediaWiki API help</h1>\n"
                     "<p>This is mockwiki, a mock of MediaWiki 1.39's api.php for testing login, tokens and "
-                    "sessions. It answers these modules:</p>\n<ul>\n" + modules + "</ul>\n</body>\n</html>\n";
+                    "sessions. It answers these modules:</p>\n<ul>\n" +
+                    modules + "</ul>\n</body>\n</html>\n";
   }
 };
 

@@ -38,11 +38,11 @@ class Login : public ApiModule {
     session.persist(ctx.now);
     if (!session.can_set_user()) {
       result["result"] = "Aborted";
-      result["reason"] = ctx.formatter.format_reason(Message(
-          "api-login-fail-badsessionprovider",
-          {MessageParam::plain(Message("sessionprovider-generic",
-                                       {MessageParam::plain("MediaWiki\\Session\\BotPasswordSessionProvider")})
-                                   .text())}));
+      result["reason"] = ctx.formatter.format_reason(
+          Message("api-login-fail-badsessionprovider",
+                  {MessageParam::plain(Message("sessionprovider-generic",
+                                               {MessageParam::plain("MediaWiki\\Session\\BotPasswordSessionProvider")})
+                                           .text())}));
       ctx.result.set("login", std::move(result));
       return;
     }
@@ -68,9 +68,9 @@ class Login : public ApiModule {
           outcome = Outcome::Success;
           user = login.account;
           ctx.adopt_session(std::move(login.session));
-        } else if (login.failure && (login.failure->key() == "login-throttled" ||
-                                     login.failure->key() == "botpasswords-needs-reset" ||
-                                     login.failure->key() == "botpasswords-locked")) {
+        } else if (login.failure &&
+                   (login.failure->key() == "login-throttled" || login.failure->key() == "botpasswords-needs-reset" ||
+                    login.failure->key() == "botpasswords-locked")) {
           outcome = Outcome::Failed;
           reason = *login.failure;
         }
@@ -91,7 +91,7 @@ class Login : public ApiModule {
         case auth::AuthenticationResponse::Status::Pass:
           ctx.add_deprecation(path(),
                               Message(ctx.wiki.config().enable_bot_passwords ? "apiwarn-deprecation-login-botpw"
-                                                                            : "apiwarn-deprecation-login-nobotpw"),
+                                                                             : "apiwarn-deprecation-login-nobotpw"),
                               "main-account-login");
           outcome = Outcome::Success;
           ctx.user_changed();

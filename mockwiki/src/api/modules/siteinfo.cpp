@@ -12,10 +12,10 @@ namespace mockwiki::api::modules {
 namespace {
 
 const std::vector<std::string_view> kProps = {
-    "general", "namespaces", "namespacealiases", "specialpagealiases", "magicwords", "interwikimap",
-    "dbrepllag", "statistics", "usergroups", "libraries", "extensions", "fileextensions", "rightsinfo",
-    "restrictions", "languages", "languagevariants", "skins", "extensiontags", "functionhooks", "showhooks",
-    "variables", "protocols", "defaultoptions", "uploaddialog"};
+    "general",       "namespaces",   "namespacealiases", "specialpagealiases", "magicwords",     "interwikimap",
+    "dbrepllag",     "statistics",   "usergroups",       "libraries",          "extensions",     "fileextensions",
+    "rightsinfo",    "restrictions", "languages",        "languagevariants",   "skins",          "extensiontags",
+    "functionhooks", "showhooks",    "variables",        "protocols",          "defaultoptions", "uploaddialog"};
 const std::vector<std::string_view> kImplemented = {"general", "namespaces", "namespacealiases", "interwikimap",
                                                     "usergroups"};
 
@@ -136,16 +136,17 @@ class SiteInfo : public ApiModule {
     g["uploadsenabled"] = false;
     g["maxuploadsize"] = 104857600;
     g["minuploadchunksize"] = 1024;
-    g["galleryoptions"] = Json{{"imagesPerRow", 0}, {"imageWidth", 120},  {"imageHeight", 120},
-                               {"captionLength", true}, {"showBytes", true}, {"showDimensions", true},
-                               {"mode", "traditional"}};
+    g["galleryoptions"] =
+        Json{{"imagesPerRow", 0}, {"imageWidth", 120},      {"imageHeight", 120},   {"captionLength", true},
+             {"showBytes", true}, {"showDimensions", true}, {"mode", "traditional"}};
     Json thumbs = Json::object();
     const int thumb_sizes[] = {120, 150, 180, 200, 250, 300};
     for (int i = 0; i < 6; ++i) thumbs[std::to_string(i)] = thumb_sizes[i];
     g["thumblimits"] = bc_assoc(thumbs);
     Json images = Json::object();
     const int image_sizes[][2] = {{320, 240}, {640, 480}, {800, 600}, {1024, 768}, {1280, 1024}, {2560, 2048}};
-    for (int i = 0; i < 6; ++i) images[std::to_string(i)] = Json{{"width", image_sizes[i][0]}, {"height", image_sizes[i][1]}};
+    for (int i = 0; i < 6; ++i)
+      images[std::to_string(i)] = Json{{"width", image_sizes[i][0]}, {"height", image_sizes[i][1]}};
     g["imagelimits"] = bc_assoc(images);
     g["favicon"] = server + "/favicon.ico";
     g["centralidlookupprovider"] = "local";

@@ -10,10 +10,24 @@
 namespace mockwiki::api::modules {
 namespace {
 
-const std::vector<std::string_view> kProps = {
-    "blockinfo", "hasmsg",   "groups",      "groupmemberships", "implicitgroups", "rights",
-    "changeablegroups", "options", "editcount", "ratelimits", "theoreticalratelimits", "email",
-    "realname", "acceptlang", "registrationdate", "unreadcount", "centralids", "latestcontrib"};
+const std::vector<std::string_view> kProps = {"blockinfo",
+                                              "hasmsg",
+                                              "groups",
+                                              "groupmemberships",
+                                              "implicitgroups",
+                                              "rights",
+                                              "changeablegroups",
+                                              "options",
+                                              "editcount",
+                                              "ratelimits",
+                                              "theoreticalratelimits",
+                                              "email",
+                                              "realname",
+                                              "acceptlang",
+                                              "registrationdate",
+                                              "unreadcount",
+                                              "centralids",
+                                              "latestcontrib"};
 
 // $wgRateLimits defaults: action -> (category -> [hits, seconds]), in MainConfigSchema's order.
 struct Limit {
@@ -100,8 +114,10 @@ Json accept_languages(std::string_view header) {
   Json out = Json::array();
   for (const auto& [code, q] : langs) {
     Json entry = Json::object();
-    if (q == static_cast<int>(q)) entry["q"] = static_cast<int>(q);
-    else entry["q"] = q;
+    if (q == static_cast<int>(q))
+      entry["q"] = static_cast<int>(q);
+    else
+      entry["q"] = q;
     entry["code"] = code;
     entry[kContentKey] = "code";
     out.push_back(std::move(entry));
@@ -141,8 +157,8 @@ class UserInfo : public ApiModule {
     if (has("changeablegroups")) {
       // $wgAddGroups and friends are empty; the userrights right changes every group.
       const Json groups = ctx.user_can("userrights") ? Json(auth::explicit_groups()) : Json::array();
-      info["changeablegroups"] = Json{{"add", groups}, {"remove", groups}, {"add-self", Json::array()},
-                                      {"remove-self", Json::array()}};
+      info["changeablegroups"] =
+          Json{{"add", groups}, {"remove", groups}, {"add-self", Json::array()}, {"remove-self", Json::array()}};
     }
     if (has("options")) {
       Json options = default_options();
@@ -163,7 +179,8 @@ class UserInfo : public ApiModule {
       // ApiQueryUserInfo::getCentralUserInfo with the "local" CentralIdLookup.
       info["centralids"] = Json{{"local", account ? account->id : 0}};
       info["attachedlocal"] = Json{{"local", account != nullptr}};
-      if (attached_wiki_) info["attachedwiki"] = Json{{"local", account != nullptr && *attached_wiki_ == ctx.wiki.config().wiki_id}};
+      if (attached_wiki_)
+        info["attachedwiki"] = Json{{"local", account != nullptr && *attached_wiki_ == ctx.wiki.config().wiki_id}};
     }
     // latestcontrib: nobody has edited the mock wiki, so it is left out.
     ctx.result.object("query")["userinfo"] = std::move(info);

@@ -88,9 +88,11 @@ TEST_F(AuthManagerInfoTest, WithoutRequestsForOnlyTheThreeFlagsCome) {
 TEST_F(AuthManagerInfoTest, LoginRequestsInFormatVersion2) {
   // NOTES §5 (fv2); transcript ami-login-fv2.
   Reply reply = ami({{"amirequestsfor", "login"}});
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true},
-                              {"query", {{"authmanagerinfo",
-                                          with_requests(flags(true, true), login_requests("", {{"rememberMe", kRememberMeField}}))}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", true},
+                  {"query",
+                   {{"authmanagerinfo",
+                     with_requests(flags(true, true), login_requests("", {{"rememberMe", kRememberMeField}}))}}}}));
 }
 
 TEST_F(AuthManagerInfoTest, LoginRequestsInFormatVersion1DropFalsesAndTurnTruesIntoEmptyStrings) {
@@ -143,7 +145,8 @@ TEST_F(AuthManagerInfoTest, NoneMessageFormatDropsProviderAccountLabelAndHelp) {
     "fields":{"username":{"type":"string","optional":false,"sensitive":false},
     "password":{"type":"password","optional":false,"sensitive":true},
     "rememberMe":{"type":"checkbox","optional":true,"sensitive":false}}})");
-  EXPECT_EQ(info({{"amirequestsfor", "login"}, {"amimergerequestfields", "1"}, {"amimessageformat", "none"}}), expected);
+  EXPECT_EQ(info({{"amirequestsfor", "login"}, {"amimergerequestfields", "1"}, {"amimessageformat", "none"}}),
+            expected);
 }
 
 TEST_F(AuthManagerInfoTest, HtmlMessageFormatLooksLikeWikitextForThesePlainMessages) {
@@ -176,14 +179,15 @@ TEST_F(AuthManagerInfoTest, CreateAsksForUsernamePasswordRetypeEmailAndRealName)
 }
 
 Json change_requests(const std::string& account) {
-  return Json::array({{{"id", kPasswordRequest},
-                       {"metadata", Json::object()},
-                       {"required", "primary-required"},
-                       {"provider", "Password-based authentication"},
-                       {"account", account},
-                       {"fields",
-                        {{"password", field("password", "New password:", "Password for authentication.", false, true)},
-                         {"retype", field("password", "Retype new password:", "Password again to confirm.", false, true)}}}}});
+  return Json::array(
+      {{{"id", kPasswordRequest},
+        {"metadata", Json::object()},
+        {"required", "primary-required"},
+        {"provider", "Password-based authentication"},
+        {"account", account},
+        {"fields",
+         {{"password", field("password", "New password:", "Password for authentication.", false, true)},
+          {"retype", field("password", "Retype new password:", "Password again to confirm.", false, true)}}}}});
 }
 
 TEST_F(AuthManagerInfoTest, ChangeWorksEvenForAnAnonymousUser) {
@@ -248,9 +252,12 @@ TEST_F(AuthManagerInfoTest, SecuritySensitiveOperationIsReauthForAnAnonymousUser
   // NOTES §5; transcript ami-securitysensitive-anonymous (AuthManager: not logged in and can authenticate).
   EXPECT_EQ(ami({{"amisecuritysensitiveoperation", "foo"}}).json,
             Json({{"batchcomplete", true},
-                  {"query", {{"authmanagerinfo",
-                              {{"canauthenticatenow", true}, {"cancreateaccounts", true}, {"canlinkaccounts", false},
-                               {"securitysensitiveoperationstatus", "reauth"}}}}}}));
+                  {"query",
+                   {{"authmanagerinfo",
+                     {{"canauthenticatenow", true},
+                      {"cancreateaccounts", true},
+                      {"canlinkaccounts", false},
+                      {"securitysensitiveoperationstatus", "reauth"}}}}}}));
 }
 
 TEST_F(AuthManagerInfoTest, SecuritySensitiveOperationIsOkForThreeHundredSecondsAfterClientLogin) {
@@ -258,7 +265,9 @@ TEST_F(AuthManagerInfoTest, SecuritySensitiveOperationIsOkForThreeHundredSeconds
   // (AuthManager::securitySensitiveOperationStatus: reauth once the time since login is > 300).
   wiki.clock().freeze();
   client_login(kAlice, kAlicePass);
-  const Json ok = {{"canauthenticatenow", true}, {"cancreateaccounts", true}, {"canlinkaccounts", false},
+  const Json ok = {{"canauthenticatenow", true},
+                   {"cancreateaccounts", true},
+                   {"canlinkaccounts", false},
                    {"securitysensitiveoperationstatus", "ok"}};
   EXPECT_EQ(info({{"amisecuritysensitiveoperation", "foo"}}), ok);
   wiki.clock().advance(std::chrono::seconds(300));
@@ -280,9 +289,10 @@ TEST_F(AuthManagerInfoTest, BotPasswordSessionIsOkButCannotAuthenticateNow) {
   // Transcript ami-securitysensitive-botpassword: the session cannot set the user, so
   // $wgAllowSecuritySensitiveOperationIfCannotReauthenticate (default true) applies.
   bot_login(kAliceBot, kAliceBotPass);
-  EXPECT_EQ(info({{"amisecuritysensitiveoperation", "foo"}}),
-            Json({{"canauthenticatenow", false}, {"cancreateaccounts", true}, {"canlinkaccounts", false},
-                  {"securitysensitiveoperationstatus", "ok"}}));
+  EXPECT_EQ(info({{"amisecuritysensitiveoperation", "foo"}}), Json({{"canauthenticatenow", false},
+                                                                    {"cancreateaccounts", true},
+                                                                    {"canlinkaccounts", false},
+                                                                    {"securitysensitiveoperationstatus", "ok"}}));
   // Time does not matter: there is no last authentication to measure from.
   wiki.clock().advance(std::chrono::seconds(301));
   EXPECT_EQ(info({{"amisecuritysensitiveoperation", "foo"}})["securitysensitiveoperationstatus"], "ok");
@@ -308,7 +318,8 @@ TEST_F(AuthManagerInfoTest, BotPasswordSessionLoginRequestsNameTheAccountAndReme
 
 TEST_F(AuthManagerInfoTest, WorksByPostToo) {
   // isReadMode() is false and nothing needs a token: POST answers as GET.
-  Reply reply = client.post({{"action", "query"}, {"meta", "authmanagerinfo"}, {"format", "json"}, {"formatversion", "2"}});
+  Reply reply =
+      client.post({{"action", "query"}, {"meta", "authmanagerinfo"}, {"format", "json"}, {"formatversion", "2"}});
   EXPECT_EQ(reply.json, Json({{"batchcomplete", true}, {"query", {{"authmanagerinfo", flags(true, false)}}}}));
 }
 

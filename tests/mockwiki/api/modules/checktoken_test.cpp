@@ -148,8 +148,9 @@ TEST_F(CheckTokenTest, NonIntegerMaxTokenAgeIsBadInteger) {
 TEST_F(CheckTokenTest, MissingTypeIsMissingParam) {
   Reply reply = client.get({{"action", "checktoken"}, {"token", "abc"}, {"format", "json"}});
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json,
-            Json({{"error", {{"code", "missingparam"}, {"info", "The \"type\" parameter must be set."}, {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error", {{"code", "missingparam"}, {"info", "The \"type\" parameter must be set."}, {"*", docref()}}}}));
 }
 
 TEST_F(CheckTokenTest, MissingTypeIsReportedBeforeMissingToken) {
@@ -161,16 +162,18 @@ TEST_F(CheckTokenTest, MissingTypeIsReportedBeforeMissingToken) {
 TEST_F(CheckTokenTest, MissingTokenIsMissingParam) {
   Reply reply = client.get({{"action", "checktoken"}, {"type", "csrf"}, {"format", "json"}});
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json,
-            Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
 }
 
 TEST_F(CheckTokenTest, EmptyTokenIsMissingParam) {
   Reply reply = client.get({{"action", "checktoken"}, {"type", "csrf"}, {"token", ""}, {"format", "json"}});
   // A required string may not be empty either (ParamValidator's StringDef::validate).
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json,
-            Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
 }
 
 TEST_F(CheckTokenTest, UnknownTypeIsBadValue) {
@@ -195,11 +198,14 @@ TEST_F(CheckTokenTest, CheckingALoginTokenStartsASession) {
 
 TEST_F(CheckTokenTest, AnUnencodedPlusIsWarnedAbout) {
   // The body carries a literal "+\": form decoding turns "+" into a space, so the wiki sees " \".
-  Reply reply = client.send("POST", {}, "action=checktoken&type=csrf&token=+\\&format=json", "application/x-www-form-urlencoded");
-  EXPECT_EQ(reply.json,
-            Json({{"warnings",
-                   {{"checktoken", {{"*", "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."}}}}},
-                  {"checktoken", {{"result", "invalid"}}}}));
+  Reply reply =
+      client.send("POST", {}, "action=checktoken&type=csrf&token=+\\&format=json", "application/x-www-form-urlencoded");
+  EXPECT_EQ(
+      reply.json,
+      Json({{"warnings",
+             {{"checktoken",
+               {{"*", "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."}}}}},
+            {"checktoken", {{"result", "invalid"}}}}));
 }
 
 TEST_F(CheckTokenTest, ASpaceBeforeTheBackslashIsWarnedAboutInEveryFormat) {
@@ -210,7 +216,8 @@ TEST_F(CheckTokenTest, ASpaceBeforeTheBackslashIsWarnedAboutInEveryFormat) {
   EXPECT_EQ(fv2.json,
             Json({{"warnings",
                    {{"checktoken",
-                     {{"warnings", "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."}}}}},
+                     {{"warnings",
+                       "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."}}}}},
                   {"checktoken", {{"result", "invalid"}}}}));
   Reply raw = check("login", mangled, {{"formatversion", "2"}, {"errorformat", "raw"}});
   const Json warning = {{"code", "checktoken-percentencoding"},
@@ -220,13 +227,15 @@ TEST_F(CheckTokenTest, ASpaceBeforeTheBackslashIsWarnedAboutInEveryFormat) {
   EXPECT_EQ(raw.json, Json({{"warnings", Json::array({warning})}, {"checktoken", {{"result", "invalid"}}}}));
   Reply plain = check("login", mangled, {{"formatversion", "2"}, {"errorformat", "plaintext"}});
   EXPECT_EQ(plain.json["warnings"],
-            Json::array({Json({{"code", "checktoken-percentencoding"},
-                               {"text", "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."},
-                               {"module", "checktoken"}})}));
+            Json::array({Json(
+                {{"code", "checktoken-percentencoding"},
+                 {"text", "Check that symbols such as \"+\" in the token are properly percent-encoded in the URL."},
+                 {"module", "checktoken"}})}));
 }
 
 TEST_F(CheckTokenTest, AProperlyEncodedPlusIsNotWarnedAbout) {
-  Reply reply = client.send("POST", {}, "action=checktoken&type=csrf&token=%2B%5C&format=json", "application/x-www-form-urlencoded");
+  Reply reply = client.send("POST", {}, "action=checktoken&type=csrf&token=%2B%5C&format=json",
+                            "application/x-www-form-urlencoded");
   EXPECT_EQ(reply.json, result("valid"));
 }
 

@@ -33,7 +33,8 @@ class ClientLoginTest : public MockWikiTest {
   }
 
   static Json fail(const Json& message, const char* code) {
-    return {{"clientlogin", {{"status", "FAIL"}, {"message", message}, {"messagecode", code}, {"canpreservestate", false}}}};
+    return {{"clientlogin",
+             {{"status", "FAIL"}, {"message", message}, {"messagecode", code}, {"canpreservestate", false}}}};
   }
 
   static constexpr const char* kWrongPassword = "Incorrect username or password entered.\nPlease try again.";
@@ -48,7 +49,9 @@ TEST_F(ClientLoginTest, PassSetsANewSessionAndThirtyDayUserCookiesWithoutAToken)
   freeze_clock();
   const std::string token = client.login_token();
   const std::string old_session = *client.cookie("_session");
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"logintoken", token},
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"logintoken", token},
                                   {"loginreturnurl", "http://example.org/"}});
   EXPECT_EQ(reply.json, Json({{"clientlogin", {{"status", "PASS"}, {"username", "Alice"}}}}));
   // Without rememberMe: $wgCookieExpiration, 30 days, and no Token cookie (raw/cookies.txt §6).
@@ -101,14 +104,18 @@ TEST_F(ClientLoginTest, TheTokenCookieHasTheSameValueOnEveryRememberedLogin) {
 
 TEST_F(ClientLoginTest, AfterPassTheOldLoginTokenIsBadToken) {
   const std::string token = client.login_token();
-  const Params body = {{"username", kAlice}, {"password", kAlicePass}, {"logintoken", token},
-                       {"loginreturnurl", "http://example.org/"}, {"formatversion", "2"}};
+  const Params body = {{"username", kAlice},
+                       {"password", kAlicePass},
+                       {"logintoken", token},
+                       {"loginreturnurl", "http://example.org/"},
+                       {"formatversion", "2"}};
   ASSERT_EQ(clientlogin_post(body).json["clientlogin"]["status"], "PASS");
   // The new session holds no login-token secret: ApiMain's token check fails before the module
   // runs (NOTES.md §2.1, confirmed on a reference wiki).
   Reply again = clientlogin_post(body);
   EXPECT_EQ(again.api_error(), "badtoken");
-  EXPECT_EQ(again.json, Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
+  EXPECT_EQ(again.json,
+            Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
   // Still logged in as Alice.
   EXPECT_EQ(userinfo()["name"], "Alice");
 }
@@ -139,7 +146,8 @@ TEST_F(ClientLoginTest, UnknownParameterIsWarnedAboutOnPass) {
 TEST_F(ClientLoginTest, UnknownParameterWarningInRawKeepsItsPosition) {
   // foo is the 9th parameter (key 8) of action, username, password, logintoken, loginreturnurl,
   // format, formatversion, errorformat, foo (clientlogin-pass-errorformat-raw; FINDINGS.md item 4).
-  Reply reply = client.client_login(kAlice, kAlicePass, {{"formatversion", "2"}, {"errorformat", "raw"}, {"foo", "bar"}});
+  Reply reply =
+      client.client_login(kAlice, kAlicePass, {{"formatversion", "2"}, {"errorformat", "raw"}, {"foo", "bar"}});
   const Json expected_warning = {{"code", "unrecognizedparams"},
                                  {"key", "apierror-unrecognizedparams"},
                                  {"params", Json::array({Json({{"list", {{"8", "foo"}}}, {"type", "comma"}}), 1})},
@@ -156,9 +164,10 @@ TEST_F(ClientLoginTest, PreserveStateWithNothingPreservedIsIgnored) {
 }
 
 TEST_F(ClientLoginTest, OnlyThePasswordRequestMakesRememberMeUnrecognized) {
-  Reply reply = client.client_login(
-      kAlice, kAlicePass,
-      {{"formatversion", "2"}, {"loginrequests", "MediaWiki\\Auth\\PasswordAuthenticationRequest"}, {"rememberMe", "1"}});
+  Reply reply = client.client_login(kAlice, kAlicePass,
+                                    {{"formatversion", "2"},
+                                     {"loginrequests", "MediaWiki\\Auth\\PasswordAuthenticationRequest"},
+                                     {"rememberMe", "1"}});
   // clientlogin-loginrequests-password-only: rememberMe is ignored, so 30 days and no Token.
   EXPECT_EQ(reply.json, Json({{"warnings", {{"main", {{"warnings", "Unrecognized parameter: rememberMe."}}}}},
                               {"clientlogin", {{"status", "PASS"}, {"username", "Alice"}}}}));
@@ -168,8 +177,11 @@ TEST_F(ClientLoginTest, OnlyThePasswordRequestMakesRememberMeUnrecognized) {
 
 TEST_F(ClientLoginTest, OriginStarStillLogsIn) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "http://example.org/"},
-                                  {"logintoken", token}, {"formatversion", "2"}},
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"}},
                                  {{"origin", "*"}});
   // Only action=login refuses without same-origin security (clientlogin-origin-star; raw/headers.txt).
   EXPECT_EQ(reply.json, Json({{"clientlogin", {{"status", "PASS"}, {"username", "Alice"}}}}));
@@ -186,8 +198,9 @@ TEST_F(ClientLoginTest, OriginStarStillLogsIn) {
 TEST_F(ClientLoginTest, WrongPasswordInFormatVersionOneOmitsCanPreserveState) {
   Reply reply = client.client_login(kAdmin, "Wrong-Passw0rd!");
   // clientlogin-wrongpass-fv1: false booleans vanish in fv1.
-  EXPECT_EQ(reply.json, Json({{"clientlogin",
-                               {{"status", "FAIL"}, {"message", kWrongPassword}, {"messagecode", "wrongpassword"}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"clientlogin", {{"status", "FAIL"}, {"message", kWrongPassword}, {"messagecode", "wrongpassword"}}}}));
   EXPECT_TRUE(reply.set_cookies.empty());
   EXPECT_EQ(reply.api_error(), std::nullopt);
 }
@@ -205,8 +218,9 @@ TEST_F(ClientLoginTest, WrongPasswordMessageFollowsLoginMessageFormat) {
   EXPECT_EQ(attempt("wikitext"), fail(kWrongPassword, "wrongpassword"));
   EXPECT_EQ(attempt("html"), fail(kWrongPassword, "wrongpassword"));
   EXPECT_EQ(attempt("raw"), fail(Json({{"key", "wrongpassword"}, {"params", Json::array()}}), "wrongpassword"));
-  EXPECT_EQ(attempt("none"),
-            Json({{"clientlogin", {{"status", "FAIL"}, {"messagecode", "wrongpassword"}, {"canpreservestate", false}}}}));
+  EXPECT_EQ(
+      attempt("none"),
+      Json({{"clientlogin", {{"status", "FAIL"}, {"messagecode", "wrongpassword"}, {"canpreservestate", false}}}}));
 }
 
 TEST_F(ClientLoginTest, ErrorFormatDoesNotTouchTheMessage) {
@@ -231,10 +245,13 @@ TEST_F(ClientLoginTest, NoPasswordIsNoPrimary) {
 
 TEST_F(ClientLoginTest, NoPrimaryInRawMessageFormat) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token},
-                                  {"formatversion", "2"}, {"loginmessageformat", "raw"}});
-  EXPECT_EQ(reply.json,
-            fail(Json({{"key", "authmanager-authn-no-primary"}, {"params", Json::array()}}), "authmanager-authn-no-primary"));
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"},
+                                  {"loginmessageformat", "raw"}});
+  EXPECT_EQ(reply.json, fail(Json({{"key", "authmanager-authn-no-primary"}, {"params", Json::array()}}),
+                             "authmanager-authn-no-primary"));
 }
 
 TEST_F(ClientLoginTest, BogusLoginRequestsFilterEveryRequestAway) {
@@ -250,7 +267,8 @@ TEST_F(ClientLoginTest, BogusLoginRequestsFilterEveryRequestAway) {
 }
 
 TEST_F(ClientLoginTest, MergeRequestFieldsChangesNothingOnAFailure) {
-  Reply reply = client.client_login(kAlice, "Wrong-Passw0rd!", {{"formatversion", "2"}, {"loginmergerequestfields", "1"}});
+  Reply reply =
+      client.client_login(kAlice, "Wrong-Passw0rd!", {{"formatversion", "2"}, {"loginmergerequestfields", "1"}});
   // clientlogin-mergerequestfields-fail: a FAIL carries no requests to merge.
   EXPECT_EQ(reply.json, fail(kWrongPassword, "wrongpassword"));
 }
@@ -258,12 +276,18 @@ TEST_F(ClientLoginTest, MergeRequestFieldsChangesNothingOnAFailure) {
 TEST_F(ClientLoginTest, AFailureKeepsTheSessionAndItsLoginToken) {
   const std::string token = client.login_token();
   const std::string session = *client.cookie("_session");
-  const Params wrong = {{"username", kAlice}, {"password", "Wrong-Passw0rd!"}, {"logintoken", token},
-                        {"loginreturnurl", "http://example.org/"}, {"formatversion", "2"}};
+  const Params wrong = {{"username", kAlice},
+                        {"password", "Wrong-Passw0rd!"},
+                        {"logintoken", token},
+                        {"loginreturnurl", "http://example.org/"},
+                        {"formatversion", "2"}};
   ASSERT_EQ(clientlogin_post(wrong).json, fail(kWrongPassword, "wrongpassword"));
   // The same token still works (the throttle cases send one token for every attempt).
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"logintoken", token},
-                                  {"loginreturnurl", "http://example.org/"}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"logintoken", token},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"formatversion", "2"}});
   EXPECT_EQ(reply.json, Json({{"clientlogin", {{"status", "PASS"}, {"username", "Alice"}}}}));
   EXPECT_NE(*client.cookie("_session"), session);
 }
@@ -282,7 +306,8 @@ TEST_F(ClientLoginTest, ContinueWithNothingInProgressFailsInFormatVersionOne) {
 
 TEST_F(ClientLoginTest, ContinueWithNothingInProgressLeavesTheOathTokenUnrecognized) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"logintoken", token}, {"formatversion", "2"}, {"logincontinue", "1"}, {"OATHToken", "123456"}});
+  Reply reply = clientlogin_post(
+      {{"logintoken", token}, {"formatversion", "2"}, {"logincontinue", "1"}, {"OATHToken", "123456"}});
   // clientlogin-continue-nothing-in-progress: no request needs the field on a stock wiki.
   EXPECT_EQ(reply.json, Json({{"warnings", {{"main", {{"warnings", "Unrecognized parameter: OATHToken."}}}}},
                               {"clientlogin",
@@ -322,7 +347,9 @@ TEST_F(ClientLoginTest, InsideABotPasswordSessionInRawMessageFormat) {
 TEST_F(ClientLoginTest, InsideABotPasswordSessionInFormatVersionOneEscapesAndListsFieldsInRequestOrder) {
   ASSERT_EQ(client.login(kRoboBot, kRoboBotPass).json["login"]["result"], "Success");
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"logintoken", token}, {"password", kAlicePass}, {"username", kAlice},
+  Reply reply = clientlogin_post({{"logintoken", token},
+                                  {"password", kAlicePass},
+                                  {"username", kAlice},
                                   {"loginreturnurl", "http://example.org/"}});
   // raw/encoding.txt: fv1 escapes non-ASCII; the unused fields come in request order.
   EXPECT_EQ(reply.body,
@@ -335,59 +362,78 @@ TEST_F(ClientLoginTest, InsideABotPasswordSessionInFormatVersionOneEscapesAndLis
 
 TEST_F(ClientLoginTest, MissingLoginTokenByPostIsMissingParam) {
   client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "http://example.org/"},
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
                                   {"formatversion", "2"}});
   // clientlogin-no-logintoken-post
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json, Json({{"error",
-                               {{"code", "missingparam"},
-                                {"info", "The \"logintoken\" parameter must be set."},
-                                {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json(
+          {{"error",
+            {{"code", "missingparam"}, {"info", "The \"logintoken\" parameter must be set."}, {"docref", docref()}}}}));
 }
 
 TEST_F(ClientLoginTest, EmptyLoginTokenIsMissingParam) {
   client.login_token();
-  Reply reply = clientlogin_post({{"logintoken", ""}, {"username", kAlice}, {"password", kAlicePass},
-                                  {"loginreturnurl", "http://example.org/"}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"logintoken", ""},
+                                  {"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"formatversion", "2"}});
   // A required string may not be empty (ParamValidator's StringDef::validate; checked on a
   // reference wiki).
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json, Json({{"error",
-                               {{"code", "missingparam"},
-                                {"info", "The \"logintoken\" parameter must be set."},
-                                {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json(
+          {{"error",
+            {{"code", "missingparam"}, {"info", "The \"logintoken\" parameter must be set."}, {"docref", docref()}}}}));
 }
 
 TEST_F(ClientLoginTest, MissingLoginTokenByGetIsMissingParamNotMustBePosted) {
-  Reply reply = client.get({{"action", "clientlogin"}, {"username", kAlice}, {"loginreturnurl", "http://example.org/"},
-                            {"format", "json"}, {"formatversion", "2"}});
+  Reply reply = client.get({{"action", "clientlogin"},
+                            {"username", kAlice},
+                            {"loginreturnurl", "http://example.org/"},
+                            {"format", "json"},
+                            {"formatversion", "2"}});
   // clientlogin-no-logintoken-get: parameter validation comes before the POST check (NOTES.md §1.3).
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json, Json({{"error",
-                               {{"code", "missingparam"},
-                                {"info", "The \"logintoken\" parameter must be set."},
-                                {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json(
+          {{"error",
+            {{"code", "missingparam"}, {"info", "The \"logintoken\" parameter must be set."}, {"docref", docref()}}}}));
 }
 
 TEST_F(ClientLoginTest, LoginTokenInTheQueryStringIsMustPostParams) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "http://example.org/"},
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
                                   {"formatversion", "2"}},
                                  {{"logintoken", token}});
   // clientlogin-logintoken-in-query
   EXPECT_EQ(reply.api_error(), "mustpostparams");
-  EXPECT_EQ(reply.json,
-            Json({{"error",
-                   {{"code", "mustpostparams"},
-                    {"info", "The following parameter was found in the query string, but must be in the POST body: logintoken."},
-                    {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error",
+             {{"code", "mustpostparams"},
+              {"info",
+               "The following parameter was found in the query string, but must be in the POST body: logintoken."},
+              {"docref", docref()}}}}));
   EXPECT_FALSE(reply.sets_cookie("UserID"));
 }
 
 TEST_F(ClientLoginTest, LoginTokenByGetIsMustPostParams) {
   const std::string token = client.login_token();
-  Reply reply = client.get({{"action", "clientlogin"}, {"username", kAlice}, {"loginreturnurl", "http://example.org/"},
-                            {"logintoken", token}, {"format", "json"}, {"formatversion", "2"}});
+  Reply reply = client.get({{"action", "clientlogin"},
+                            {"username", kAlice},
+                            {"loginreturnurl", "http://example.org/"},
+                            {"logintoken", token},
+                            {"format", "json"},
+                            {"formatversion", "2"}});
   // clientlogin-logintoken-get
   EXPECT_EQ(reply.api_error(), "mustpostparams");
   EXPECT_EQ(reply.json["error"]["info"],
@@ -396,34 +442,41 @@ TEST_F(ClientLoginTest, LoginTokenByGetIsMustPostParams) {
 
 TEST_F(ClientLoginTest, PasswordInTheQueryStringIsMustPostParams) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token},
-                                  {"formatversion", "2"}},
-                                 {{"password", kAlicePass}});
+  Reply reply = clientlogin_post(
+      {{"username", kAlice}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token}, {"formatversion", "2"}},
+      {{"password", kAlicePass}});
   // clientlogin-password-in-query: sensitive fields must be posted (ApiAuthManagerHelper).
   EXPECT_EQ(reply.api_error(), "mustpostparams");
-  EXPECT_EQ(reply.json,
-            Json({{"error",
-                   {{"code", "mustpostparams"},
-                    {"info", "The following parameter was found in the query string, but must be in the POST body: password."},
-                    {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json(
+          {{"error",
+            {{"code", "mustpostparams"},
+             {"info", "The following parameter was found in the query string, but must be in the POST body: password."},
+             {"docref", docref()}}}}));
   EXPECT_FALSE(reply.sets_cookie("UserID"));
 }
 
 TEST_F(ClientLoginTest, NeitherContinueNorReturnUrlIsMissingParam) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"logintoken", token}, {"formatversion", "2"}});
+  Reply reply =
+      clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"logintoken", token}, {"formatversion", "2"}});
   // clientlogin-no-returnurl-no-continue
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json, Json({{"error",
-                               {{"code", "missingparam"},
-                                {"info", "At least one of the parameters \"logincontinue\" and \"loginreturnurl\" is required."},
-                                {"docref", docref()}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"error",
+                   {{"code", "missingparam"},
+                    {"info", "At least one of the parameters \"logincontinue\" and \"loginreturnurl\" is required."},
+                    {"docref", docref()}}}}));
 }
 
 TEST_F(ClientLoginTest, ReturnUrlThatIsNotAUrlIsBadUrl) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "not a url"},
-                                  {"logintoken", token}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "not a url"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"}});
   // clientlogin-returnurl-not-a-url
   EXPECT_EQ(reply.api_error(), "badurl_loginreturnurl");
   EXPECT_EQ(reply.json, Json({{"error",
@@ -434,8 +487,11 @@ TEST_F(ClientLoginTest, ReturnUrlThatIsNotAUrlIsBadUrl) {
 
 TEST_F(ClientLoginTest, SchemeRelativeReturnUrlIsBadUrl) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "//example.org/"},
-                                  {"logintoken", token}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "//example.org/"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"}});
   // clientlogin-returnurl-scheme-relative: wfParseUrl finds no scheme.
   EXPECT_EQ(reply.api_error(), "badurl_loginreturnurl");
   EXPECT_EQ(reply.json["error"]["info"], "Invalid value \"//example.org/\" for URL parameter \"loginreturnurl\".");
@@ -444,8 +500,12 @@ TEST_F(ClientLoginTest, SchemeRelativeReturnUrlIsBadUrl) {
 
 TEST_F(ClientLoginTest, BadReturnUrlInRawErrorFormat) {
   const std::string token = client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "not a url"},
-                                  {"logintoken", token}, {"formatversion", "2"}, {"errorformat", "raw"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "not a url"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"},
+                                  {"errorformat", "raw"}});
   // clientlogin-returnurl-not-a-url-raw
   const Json error = {{"code", "badurl_loginreturnurl"},
                       {"key", "apierror-badurl"},
@@ -456,10 +516,15 @@ TEST_F(ClientLoginTest, BadReturnUrlInRawErrorFormat) {
 
 TEST_F(ClientLoginTest, GarbageLoginTokenIsBadTokenInRawErrorFormat) {
   client.login_token();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "http://example.org/"},
-                                  {"logintoken", "abc"}, {"formatversion", "2"}, {"errorformat", "raw"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"logintoken", "abc"},
+                                  {"formatversion", "2"},
+                                  {"errorformat", "raw"}});
   // clientlogin-badtoken-raw
-  const Json error = {{"code", "badtoken"}, {"key", "apierror-badtoken"}, {"params", Json::array()}, {"module", "clientlogin"}};
+  const Json error = {
+      {"code", "badtoken"}, {"key", "apierror-badtoken"}, {"params", Json::array()}, {"module", "clientlogin"}};
   EXPECT_EQ(reply.api_error(), "badtoken");
   EXPECT_EQ(reply.json, Json({{"errors", Json::array({error})}, {"docref", docref()}}));
 }
@@ -467,11 +532,15 @@ TEST_F(ClientLoginTest, GarbageLoginTokenIsBadTokenInRawErrorFormat) {
 TEST_F(ClientLoginTest, ValidTokenOfALostSessionIsBadTokenWithANewSession) {
   const std::string token = client.login_token();
   client.clear_cookies();
-  Reply reply = clientlogin_post({{"username", kAlice}, {"password", kAlicePass}, {"loginreturnurl", "http://example.org/"},
-                                  {"logintoken", token}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"username", kAlice},
+                                  {"password", kAlicePass},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"}});
   // clientlogin-sessionlost: unlike action=login's "sessionlost" Failed, an API error.
   EXPECT_EQ(reply.api_error(), "badtoken");
-  EXPECT_EQ(reply.json, Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
   EXPECT_TRUE(reply.sets_cookie("_session"));
   EXPECT_FALSE(reply.sets_cookie("UserID"));
 }
@@ -481,8 +550,8 @@ TEST_F(ClientLoginTest, ValidTokenOfALostSessionIsBadTokenWithANewSession) {
 TEST_F(ClientLoginTest, SixthAttemptIsThrottledEvenWithTheRightPasswordAndSoIsActionLogin) {
   const std::string token = client.login_token();
   auto attempt = [&](const char* password, Params extra = {}) {
-    Params body = {{"username", kAdmin}, {"password", password}, {"loginreturnurl", "http://example.org/"},
-                   {"logintoken", token}};
+    Params body = {
+        {"username", kAdmin}, {"password", password}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token}};
     body.insert(body.end(), extra.begin(), extra.end());
     return clientlogin_post(body).json;
   };
@@ -490,20 +559,27 @@ TEST_F(ClientLoginTest, SixthAttemptIsThrottledEvenWithTheRightPasswordAndSoIsAc
     ASSERT_EQ(attempt("Wrong-Passw0rd!")["clientlogin"]["messagecode"], "wrongpassword") << "attempt " << i + 1;
   }
   // clientlogin-throttle-admin
-  EXPECT_EQ(attempt(kAdminPass),
-            Json({{"clientlogin",
-                   {{"status", "FAIL"}, {"message", kThrottledText}, {"messagecode", "login-throttled"}}}}));
-  EXPECT_EQ(attempt(kAdminPass, {{"formatversion", "2"}, {"loginmessageformat", "raw"}}),
-            fail(Json({{"key", "login-throttled"}, {"params", Json::array({{{"duration", 300}}})}}), "login-throttled"));
-  EXPECT_EQ(attempt(kAdminPass, {{"formatversion", "2"}, {"loginmessageformat", "none"}}),
-            Json({{"clientlogin", {{"status", "FAIL"}, {"messagecode", "login-throttled"}, {"canpreservestate", false}}}}));
+  EXPECT_EQ(
+      attempt(kAdminPass),
+      Json({{"clientlogin", {{"status", "FAIL"}, {"message", kThrottledText}, {"messagecode", "login-throttled"}}}}));
+  EXPECT_EQ(
+      attempt(kAdminPass, {{"formatversion", "2"}, {"loginmessageformat", "raw"}}),
+      fail(Json({{"key", "login-throttled"}, {"params", Json::array({{{"duration", 300}}})}}), "login-throttled"));
+  EXPECT_EQ(
+      attempt(kAdminPass, {{"formatversion", "2"}, {"loginmessageformat", "none"}}),
+      Json({{"clientlogin", {{"status", "FAIL"}, {"messagecode", "login-throttled"}, {"canpreservestate", false}}}}));
   // The counter is shared with action=login.
-  Reply login = client.post({{"action", "login"}, {"lgname", kAdmin}, {"lgpassword", kAdminPass}, {"lgtoken", token},
-                             {"format", "json"}, {"formatversion", "2"}});
+  Reply login = client.post({{"action", "login"},
+                             {"lgname", kAdmin},
+                             {"lgpassword", kAdminPass},
+                             {"lgtoken", token},
+                             {"format", "json"},
+                             {"formatversion", "2"}});
   EXPECT_EQ(login.json, Json({{"login",
                                {{"result", "Failed"},
-                                {"reason", "You have made too many recent login attempts. Please wait 5 minutes before "
-                                           "trying again."}}}}));
+                                {"reason",
+                                 "You have made too many recent login attempts. Please wait 5 minutes before "
+                                 "trying again."}}}}));
 }
 
 TEST_F(ClientLoginTest, ActionLoginFailuresThrottleClientLogin) {
@@ -526,16 +602,19 @@ TEST_F(ClientLoginTest, ThrottleEndsThreeHundredSecondsAfterTheFirstAttempt) {
 
 TEST_F(ClientLoginTest, AttemptsWithoutAPasswordShareOneThrottlePerAddress) {
   const std::string token = client.login_token();
-  const Params no_password = {{"username", kRobo}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token},
-                              {"formatversion", "2"}};
+  const Params no_password = {
+      {"username", kRobo}, {"loginreturnurl", "http://example.org/"}, {"logintoken", token}, {"formatversion", "2"}};
   for (int i = 0; i < 5; ++i) {
     ASSERT_EQ(clientlogin_post(no_password).json, fail(kNoPrimary, "authmanager-authn-no-primary")) << i + 1;
   }
   // FINDINGS.md item 1; login-throttle-ip-only: the key (IP, no user) is full.
   EXPECT_EQ(clientlogin_post(no_password).json, fail(kThrottledText, "login-throttled"));
   // A named attempt has a key of its own.
-  Reply reply = clientlogin_post({{"username", kRobo}, {"password", kRoboPass}, {"loginreturnurl", "http://example.org/"},
-                                  {"logintoken", token}, {"formatversion", "2"}});
+  Reply reply = clientlogin_post({{"username", kRobo},
+                                  {"password", kRoboPass},
+                                  {"loginreturnurl", "http://example.org/"},
+                                  {"logintoken", token},
+                                  {"formatversion", "2"}});
   EXPECT_EQ(reply.json, Json({{"clientlogin", {{"status", "PASS"}, {"username", "Robo"}}}}));
 }
 

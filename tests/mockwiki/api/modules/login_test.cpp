@@ -55,7 +55,8 @@ TEST_F(LoginTest, MainAccountSucceedsWithDeprecationWarningAndRememberCookies) {
   // action=login always remembers the user: 180 days and a Token cookie.
   EXPECT_THAT(*reply.cookie_line("UserID"), HasSubstr("Max-Age=15552000"));
   EXPECT_THAT(*reply.cookie_line("UserName"), HasSubstr("mockwikiUserName=Alice;"));
-  EXPECT_THAT(*reply.cookie_line("Token"), MatchesRegex("mockwikiToken=[0-9a-f]{32}; expires=.*; Max-Age=15552000; path=/; HttpOnly"));
+  EXPECT_THAT(*reply.cookie_line("Token"),
+              MatchesRegex("mockwikiToken=[0-9a-f]{32}; expires=.*; Max-Age=15552000; path=/; HttpOnly"));
 }
 
 TEST_F(LoginTest, MainAccountNameIsCanonicalized) {
@@ -84,8 +85,9 @@ TEST_F(LoginTest, NoTokenIsNeedTokenWithATokenThatWorks) {
   Reply first = login_post({{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}});
   EXPECT_EQ(first.json["login"]["result"], "NeedToken");
   EXPECT_TRUE(first.sets_cookie("_session"));
-  EXPECT_EQ(first.json["warnings"]["login"]["*"],
-            "Fetching a token via \"action=login\" is deprecated. Use \"action=query&meta=tokens&type=login\" instead.");
+  EXPECT_EQ(
+      first.json["warnings"]["login"]["*"],
+      "Fetching a token via \"action=login\" is deprecated. Use \"action=query&meta=tokens&type=login\" instead.");
   const std::string token = first.json["login"]["token"];
   EXPECT_THAT(token, MatchesRegex("[0-9a-f]{40}\\+\\\\"));
   Reply second = login_post({{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}, {"lgtoken", token}});
@@ -93,8 +95,8 @@ TEST_F(LoginTest, NoTokenIsNeedTokenWithATokenThatWorks) {
 }
 
 TEST_F(LoginTest, NeedTokenInPlaintextHasDeprecationCodesAndData) {
-  Reply reply = login_post({{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}, {"formatversion", "2"},
-                            {"errorformat", "plaintext"}});
+  Reply reply = login_post(
+      {{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}, {"formatversion", "2"}, {"errorformat", "plaintext"}});
   ASSERT_EQ(reply.json["warnings"].size(), 2u);
   EXPECT_EQ(reply.json["warnings"][0]["code"], "deprecation");
   EXPECT_EQ(reply.json["warnings"][0]["data"]["feature"], "action=login&!lgtoken");
@@ -105,9 +107,8 @@ TEST_F(LoginTest, NeedTokenInPlaintextHasDeprecationCodesAndData) {
 
 TEST_F(LoginTest, ATokenOfAnotherSessionIsWrongTokenWithoutReason) {
   client.login_token();
-  Reply reply = login_post({{"lgname", kRoboBot},
-                            {"lgpassword", kRoboBotPass},
-                            {"lgtoken", "0123456789abcdef0123456789abcdef01234567+\\"}});
+  Reply reply = login_post(
+      {{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}, {"lgtoken", "0123456789abcdef0123456789abcdef01234567+\\"}});
   EXPECT_EQ(reply.json["login"], Json({{"result", "WrongToken"}}));
 }
 
@@ -120,8 +121,11 @@ TEST_F(LoginTest, AnonymousCsrfTokenIsWrongToken) {
 TEST_F(LoginTest, LostSessionIsFailedSessionLostWhateverTheToken) {
   const std::string token = client.login_token();
   client.clear_cookies();
-  Reply reply = login_post({{"lgname", kRoboBot}, {"lgpassword", kRoboBotPass}, {"lgtoken", token},
-                            {"formatversion", "2"}, {"errorformat", "raw"}});
+  Reply reply = login_post({{"lgname", kRoboBot},
+                            {"lgpassword", kRoboBotPass},
+                            {"lgtoken", token},
+                            {"formatversion", "2"},
+                            {"errorformat", "raw"}});
   EXPECT_EQ(reply.json["login"]["result"], "Failed");
   EXPECT_EQ(reply.json["login"]["reason"],
             Json({{"code", "sessionlost"}, {"key", "authpage-cannot-login-continue"}, {"params", Json::array()}}));
@@ -162,7 +166,8 @@ TEST_F(LoginTest, InsideABotPasswordSessionIsAborted) {
   ASSERT_EQ(client.login(kRoboBot, kRoboBotPass).json["login"]["result"], "Success");
   Reply reply = client.login(kAlice, kAlicePass);
   EXPECT_EQ(reply.json["login"]["result"], "Aborted");
-  EXPECT_EQ(reply.json["login"]["reason"], "Cannot log in when using MediaWiki\\Session\\BotPasswordSessionProvider sessions.");
+  EXPECT_EQ(reply.json["login"]["reason"],
+            "Cannot log in when using MediaWiki\\Session\\BotPasswordSessionProvider sessions.");
 }
 
 TEST_F(LoginTest, WithoutSameOriginSecurityIsAborted) {
@@ -186,9 +191,9 @@ TEST_F(LoginTest, PasswordOrTokenInTheQueryStringIsMustPostParams) {
   EXPECT_EQ(one.api_error(), "mustpostparams");
   EXPECT_EQ(one.json["error"]["info"],
             "The following parameter was found in the query string, but must be in the POST body: lgpassword.");
-  Reply both = client.post({{"action", "login"}, {"lgname", kRoboBot}, {"format", "json"}, {"formatversion", "2"},
-                            {"errorformat", "raw"}},
-                           {{"lgpassword", kRoboBotPass}, {"lgtoken", token}});
+  Reply both = client.post(
+      {{"action", "login"}, {"lgname", kRoboBot}, {"format", "json"}, {"formatversion", "2"}, {"errorformat", "raw"}},
+      {{"lgpassword", kRoboBotPass}, {"lgtoken", token}});
   EXPECT_EQ(both.json["errors"][0]["params"], Json({"lgpassword, lgtoken", 2}));
 }
 
@@ -209,8 +214,9 @@ TEST_F(LoginTest, SixthMainAccountAttemptInFiveMinutesIsThrottledEvenWithTheRigh
   }
   Reply reply = client.login(kThrottled, kThrottledPass, {{"errorformat", "raw"}, {"formatversion", "2"}});
   EXPECT_EQ(reply.json["login"]["result"], "Failed");
-  EXPECT_EQ(reply.json["login"]["reason"],
-            Json({{"code", "login-throttled"}, {"key", "login-throttled"}, {"params", Json::array({{{"duration", 300}}})}}));
+  EXPECT_EQ(
+      reply.json["login"]["reason"],
+      Json({{"code", "login-throttled"}, {"key", "login-throttled"}, {"params", Json::array({{{"duration", 300}}})}}));
   // The window is fixed from the first attempt: after 300 s the account can log in again.
   wiki.clock().advance(std::chrono::seconds(301));
   EXPECT_EQ(client.login(kThrottled, kThrottledPass).json["login"]["result"], "Success");

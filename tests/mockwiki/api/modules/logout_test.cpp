@@ -18,8 +18,12 @@ class LogoutTest : public MockWikiTest {
   }
 
   Json userinfo() {
-    return client.get({{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "groups"}, {"format", "json"},
-                       {"formatversion", "2"}})
+    return client
+        .get({{"action", "query"},
+              {"meta", "userinfo"},
+              {"uiprop", "groups"},
+              {"format", "json"},
+              {"formatversion", "2"}})
         .json["query"]["userinfo"];
   }
 
@@ -109,7 +113,8 @@ TEST_F(LogoutTest, GarbageTokenIsBadTokenInRawErrorFormat) {
   ASSERT_EQ(client.login(kAlice, kAlicePass).json["login"]["result"], "Success");
   Reply reply = logout_post({{"token", "abc"}, {"formatversion", "2"}, {"errorformat", "raw"}});
   // logout-badtoken-raw
-  const Json error = {{"code", "badtoken"}, {"key", "apierror-badtoken"}, {"params", Json::array()}, {"module", "logout"}};
+  const Json error = {
+      {"code", "badtoken"}, {"key", "apierror-badtoken"}, {"params", Json::array()}, {"module", "logout"}};
   EXPECT_EQ(reply.json, Json({{"errors", Json::array({error})}, {"docref", docref()}}));
 }
 
@@ -121,17 +126,20 @@ TEST_F(LogoutTest, BadTokenInEveryErrorFormat) {
   // NOTES.md §1.5, the same error in each format.
   EXPECT_EQ(attempt("bc", "2"),
             Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
-  EXPECT_EQ(attempt("plaintext", "1"),
-            Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"module", "logout"}, {"*", "Invalid CSRF token."}})})},
-                  {"*", docref()}}));
+  EXPECT_EQ(
+      attempt("plaintext", "1"),
+      Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"module", "logout"}, {"*", "Invalid CSRF token."}})})},
+            {"*", docref()}}));
   EXPECT_EQ(attempt("wikitext", "2"),
-            Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"text", "Invalid CSRF token."}, {"module", "logout"}})})},
+            Json({{"errors",
+                   Json::array({Json({{"code", "badtoken"}, {"text", "Invalid CSRF token."}, {"module", "logout"}})})},
                   {"docref", docref()}}));
   EXPECT_EQ(attempt("html", "2"),
-            Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"html", "Invalid CSRF token."}, {"module", "logout"}})})},
+            Json({{"errors",
+                   Json::array({Json({{"code", "badtoken"}, {"html", "Invalid CSRF token."}, {"module", "logout"}})})},
                   {"docref", docref()}}));
-  EXPECT_EQ(attempt("none", "2"),
-            Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"module", "logout"}})})}, {"docref", docref()}}));
+  EXPECT_EQ(attempt("none", "2"), Json({{"errors", Json::array({Json({{"code", "badtoken"}, {"module", "logout"}})})},
+                                        {"docref", docref()}}));
 }
 
 TEST_F(LogoutTest, MissingTokenIsMissingParam) {
@@ -139,8 +147,9 @@ TEST_F(LogoutTest, MissingTokenIsMissingParam) {
   Reply reply = logout_post({});
   // NOTES.md §6: missingparam, not the pre-1.35 notoken.
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json,
-            Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
   EXPECT_EQ(userinfo()["name"], "Alice");
 }
 
@@ -150,8 +159,10 @@ TEST_F(LogoutTest, EmptyTokenIsMissingParam) {
   // A required string may not be empty (ParamValidator's StringDef::validate; checked on a
   // reference wiki).
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json, Json({{"error",
-                               {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"docref", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error",
+             {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"docref", docref()}}}}));
   EXPECT_EQ(userinfo()["name"], "Alice");
 }
 
@@ -159,8 +170,9 @@ TEST_F(LogoutTest, MissingTokenByGetIsMissingParamNotMustBePosted) {
   Reply reply = client.get({{"action", "logout"}, {"format", "json"}});
   // logout-get-without-token
   EXPECT_EQ(reply.api_error(), "missingparam");
-  EXPECT_EQ(reply.json,
-            Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error", {{"code", "missingparam"}, {"info", "The \"token\" parameter must be set."}, {"*", docref()}}}}));
 }
 
 TEST_F(LogoutTest, TokenInTheQueryStringOfAPostIsMustPostParams) {
@@ -169,11 +181,12 @@ TEST_F(LogoutTest, TokenInTheQueryStringOfAPostIsMustPostParams) {
   Reply reply = logout_post({}, {{"token", csrf}});
   // logout-token-in-query
   EXPECT_EQ(reply.api_error(), "mustpostparams");
-  EXPECT_EQ(reply.json,
-            Json({{"error",
-                   {{"code", "mustpostparams"},
-                    {"info", "The following parameter was found in the query string, but must be in the POST body: token."},
-                    {"*", docref()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"error",
+             {{"code", "mustpostparams"},
+              {"info", "The following parameter was found in the query string, but must be in the POST body: token."},
+              {"*", docref()}}}}));
   EXPECT_TRUE(reply.set_cookies.empty());
   EXPECT_EQ(userinfo()["name"], "Alice");
 }
@@ -196,7 +209,8 @@ TEST_F(LogoutTest, LoggingOutTwiceWithTheSameTokenIsBadTokenTheSecondTime) {
   Reply again = logout_post({{"token", csrf}, {"formatversion", "2"}});
   // logout-twice: the session is anonymous now, so only "+\" would do.
   EXPECT_EQ(again.api_error(), "badtoken");
-  EXPECT_EQ(again.json, Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
+  EXPECT_EQ(again.json,
+            Json({{"error", {{"code", "badtoken"}, {"info", "Invalid CSRF token."}, {"docref", docref()}}}}));
   EXPECT_TRUE(again.set_cookies.empty());
 }
 
@@ -204,7 +218,8 @@ TEST_F(LogoutTest, ResultIsAnEmptyObjectInBothFormatVersions) {
   for (const char* version : {"1", "2"}) {
     ApiClient fresh = another_client();
     ASSERT_EQ(fresh.login(kRoboBot, kRoboBotPass).json["login"]["result"], "Success");
-    Reply reply = fresh.post({{"action", "logout"}, {"token", fresh.csrf_token()}, {"format", "json"}, {"formatversion", version}});
+    Reply reply = fresh.post(
+        {{"action", "logout"}, {"token", fresh.csrf_token()}, {"format", "json"}, {"formatversion", version}});
     EXPECT_EQ(reply.body, "{}") << "formatversion=" << version;
     EXPECT_EQ(reply.json, Json::object()) << "formatversion=" << version;
   }
@@ -263,7 +278,8 @@ TEST_F(LogoutTest, OldSessionCookiesSentAgainAfterLogoutAreAnonymousAndDeletedAg
   client.cookies() = saved;
   Reply reply = client.get({{"action", "query"}, {"meta", "userinfo"}, {"format", "json"}});
   // raw/cookies.txt §5b: a client that ignored the deletions.
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", ""}, {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", ""}, {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
   EXPECT_EQ(reply.set_cookies, (std::vector<std::string>{deletion("mockwiki_session"), deletion("mockwikiUserID")}));
 }
 

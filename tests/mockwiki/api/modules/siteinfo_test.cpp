@@ -13,7 +13,8 @@ constexpr std::int64_t kNow = 1795564809;  // the clock of these tests, frozen
 constexpr const char* kNowIso = "2026-11-25T00:00:09Z";
 
 // siprop=general as raw/siteinfo.txt shows it; $SERVER, $WIKIID and $TIME are the wiki's own.
-constexpr const char* kGeneralFv1 = R"({"mainpage":"Main Page","base":"$SERVER/index.php/Main_Page","sitename":"RefWiki",
+constexpr const char* kGeneralFv1 =
+    R"({"mainpage":"Main Page","base":"$SERVER/index.php/Main_Page","sitename":"RefWiki",
 "logo":"$SERVER/resources/assets/change-your-logo.svg","generator":"MediaWiki 1.39.17","phpversion":"8.2.36",
 "phpsapi":"cli-server","dbtype":"sqlite","dbversion":"3.40.1","langconversion":"","linkconversion":"",
 "titleconversion":"","linkprefixcharset":"","linkprefix":"","linktrail":"/^([a-z]+)(.*)$/sD",
@@ -29,7 +30,8 @@ constexpr const char* kGeneralFv1 = R"({"mainpage":"Main Page","base":"$SERVER/i
 "centralidlookupprovider":"local","allcentralidlookupproviders":["local"],"interwikimagic":"","magiclinks":[],
 "categorycollation":"uppercase","nofollowlinks":"","nofollownsexceptions":[],"nofollowdomainexceptions":["mediawiki.org"]})";
 
-constexpr const char* kGeneralFv2 = R"({"mainpage":"Main Page","base":"$SERVER/index.php/Main_Page","sitename":"RefWiki",
+constexpr const char* kGeneralFv2 =
+    R"({"mainpage":"Main Page","base":"$SERVER/index.php/Main_Page","sitename":"RefWiki",
 "mainpageisdomainroot":false,"logo":"$SERVER/resources/assets/change-your-logo.svg","generator":"MediaWiki 1.39.17",
 "phpversion":"8.2.36","phpsapi":"cli-server","dbtype":"sqlite","dbversion":"3.40.1","imagewhitelistenabled":false,
 "langconversion":true,"linkconversion":true,"titleconversion":true,"linkprefixcharset":"","linkprefix":"",
@@ -297,12 +299,14 @@ TEST_F(SiteInfoTest, UserGroupsListEachGroupsRightsInConfigurationOrder) {
 TEST_F(SiteInfoTest, BogusSipropIsAWarningAndNoQueryMember) {
   // Transcript siteinfo-bogus-siprop; fv1 checked on the reference wiki.
   Reply fv2 = siteinfo("bogus", true);
-  EXPECT_EQ(fv2.json, Json({{"batchcomplete", true},
-                            {"warnings", {{"siteinfo", {{"warnings", "Unrecognized value for parameter \"siprop\": bogus"}}}}}}));
+  EXPECT_EQ(fv2.json,
+            Json({{"batchcomplete", true},
+                  {"warnings", {{"siteinfo", {{"warnings", "Unrecognized value for parameter \"siprop\": bogus"}}}}}}));
   EXPECT_FALSE(fv2.api_error());
   Reply fv1 = siteinfo("bogus", false);
-  EXPECT_EQ(fv1.json, Json({{"batchcomplete", ""},
-                            {"warnings", {{"siteinfo", {{"*", "Unrecognized value for parameter \"siprop\": bogus"}}}}}}));
+  EXPECT_EQ(fv1.json,
+            Json({{"batchcomplete", ""},
+                  {"warnings", {{"siteinfo", {{"*", "Unrecognized value for parameter \"siprop\": bogus"}}}}}}));
 }
 
 TEST_F(SiteInfoTest, SiteinfoOnlyQueriesVaryOnTreatAsUntrustedAndCookie) {
@@ -335,8 +339,9 @@ TEST_F(SiteInfoTest, AnswersWhatMwclientAsksWhenItConnects) {
   Reply reply = siteinfo("general|namespaces", false, {{"continue", ""}, {"maxlag", "3"}});
   EXPECT_EQ(reply.status, 200);
   EXPECT_FALSE(reply.api_error());
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", ""},
-                              {"query", {{"general", general(kGeneralFv1)}, {"namespaces", Json::parse(kNamespacesFv1)}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", ""},
+                  {"query", {{"general", general(kGeneralFv1)}, {"namespaces", Json::parse(kNamespacesFv1)}}}}));
   EXPECT_EQ(reply.json["query"]["general"]["generator"].get<std::string>().rfind("MediaWiki 1.", 0), 0u);
   EXPECT_EQ(reply.json["query"]["namespaces"]["4"]["*"], "RefWiki");
   EXPECT_EQ(reply.header("Content-Type"), "application/json; charset=utf-8");

@@ -63,7 +63,7 @@ TEST_F(TokensTest, EveryTypeIsSortedWithRealLoginAndCreateAccountTokens) {
   // tokens-all-types-anonymous-fv2: ksort'ed; only the session-keyed types are real.
   const Json& got = reply.json["query"]["tokens"];
   ASSERT_EQ(keys(got), (std::vector<std::string>{"createaccounttoken", "csrftoken", "logintoken", "patroltoken",
-                                                  "rollbacktoken", "userrightstoken", "watchtoken"}))
+                                                 "rollbacktoken", "userrightstoken", "watchtoken"}))
       << reply.body;
   EXPECT_THAT(got["createaccounttoken"].get<std::string>(), MatchesRegex(kRealToken));
   EXPECT_THAT(got["logintoken"].get<std::string>(), MatchesRegex(kRealToken));
@@ -116,7 +116,8 @@ TEST_F(TokensTest, SessionTokensSetTheSessionCookieOnlyOnce) {
 }
 
 TEST_F(TokensTest, PostWorksLikeGet) {
-  Reply reply = client.post({{"action", "query"}, {"meta", "tokens"}, {"type", "login"}, {"format", "json"}, {"formatversion", "2"}});
+  Reply reply = client.post(
+      {{"action", "query"}, {"meta", "tokens"}, {"type", "login"}, {"format", "json"}, {"formatversion", "2"}});
   // tokens-post-login-type
   EXPECT_EQ(keys(reply.json), (std::vector<std::string>{"batchcomplete", "query"}));
   EXPECT_THAT(reply.json["query"]["tokens"]["logintoken"].get<std::string>(), MatchesRegex(kRealToken));
@@ -226,9 +227,10 @@ TEST_F(TokensTest, UnknownTypeIsAWarningAndAnEmptyTokenObject) {
 TEST_F(TokensTest, SeveralUnknownTypesAreOneWarningInThePlural) {
   Reply reply = tokens({{"type", "csrf|foo|bar"}, {"formatversion", "2"}});
   // tokens-unknown-values-plural-fv2
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true},
-                              {"warnings", {{"tokens", {{"warnings", "Unrecognized values for parameter \"type\": foo, bar"}}}}},
-                              {"query", {{"tokens", {{"csrftoken", "+\\"}}}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", true},
+                  {"warnings", {{"tokens", {{"warnings", "Unrecognized values for parameter \"type\": foo, bar"}}}}},
+                  {"query", {{"tokens", {{"csrftoken", "+\\"}}}}}}));
 }
 
 TEST_F(TokensTest, UnknownTypeWarningInPlaintext) {
@@ -238,8 +240,9 @@ TEST_F(TokensTest, UnknownTypeWarningInPlaintext) {
                         {"text", "Unrecognized value for parameter \"type\": foo"},
                         {"data", {{"values", {"foo"}}}},
                         {"module", "query+tokens"}};
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true}, {"warnings", Json::array({warning})},
-                              {"query", {{"tokens", Json::object()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"batchcomplete", true}, {"warnings", Json::array({warning})}, {"query", {{"tokens", Json::object()}}}}));
 }
 
 TEST_F(TokensTest, UnknownTypeWarningInWikitextFormatVersionOne) {
@@ -249,8 +252,9 @@ TEST_F(TokensTest, UnknownTypeWarningInWikitextFormatVersionOne) {
                         {"data", {{"values", {"foo"}}}},
                         {"module", "query+tokens"},
                         {"*", "Unrecognized value for parameter \"type\": foo"}};
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", ""}, {"warnings", Json::array({warning})},
-                              {"query", {{"tokens", Json::object()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"batchcomplete", ""}, {"warnings", Json::array({warning})}, {"query", {{"tokens", Json::object()}}}}));
 }
 
 TEST_F(TokensTest, UnknownTypeWarningInHtml) {
@@ -274,8 +278,9 @@ TEST_F(TokensTest, UnknownTypeWarningInRawHasTheParamsShape) {
                         {"params", params},
                         {"data", {{"values", {"foo"}}}},
                         {"module", "query+tokens"}};
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true}, {"warnings", Json::array({warning})},
-                              {"query", {{"tokens", Json::object()}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"batchcomplete", true}, {"warnings", Json::array({warning})}, {"query", {{"tokens", Json::object()}}}}));
 }
 
 TEST_F(TokensTest, SeveralUnknownTypesInRawListEachValue) {
@@ -316,8 +321,10 @@ TEST_F(TokensTest, EmptyTypeGivesAnEmptyTokenObjectAndNoWarning) {
 TEST_F(TokensTest, OriginStarGivesAWarningAndNoQueryMember) {
   Reply reply = tokens({{"type", "login"}, {"origin", "*"}});
   // tokens-origin-star-login: no tokens at all, and no session is started.
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", ""},
-                              {"warnings", {{"tokens", {{"*", "Tokens may not be obtained when the same-origin policy is not applied."}}}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", ""},
+                  {"warnings",
+                   {{"tokens", {{"*", "Tokens may not be obtained when the same-origin policy is not applied."}}}}}}));
   EXPECT_EQ(reply.header("MediaWiki-Login-Suppressed"), "true");
   EXPECT_TRUE(reply.set_cookies.empty());
 }
@@ -325,20 +332,24 @@ TEST_F(TokensTest, OriginStarGivesAWarningAndNoQueryMember) {
 TEST_F(TokensTest, OriginStarInFormatVersionTwo) {
   Reply reply = tokens({{"type", "login"}, {"origin", "*"}, {"formatversion", "2"}});
   // tokens-origin-star-login-fv2
-  EXPECT_EQ(reply.json,
-            Json({{"batchcomplete", true},
-                  {"warnings", {{"tokens", {{"warnings", "Tokens may not be obtained when the same-origin policy is not applied."}}}}}}));
+  EXPECT_EQ(
+      reply.json,
+      Json({{"batchcomplete", true},
+            {"warnings",
+             {{"tokens", {{"warnings", "Tokens may not be obtained when the same-origin policy is not applied."}}}}}}));
 }
 
 TEST_F(TokensTest, OriginStarGivesNoTokensEvenWhenLoggedIn) {
   ASSERT_EQ(client.login(kRoboBot, kRoboBotPass).json["login"]["result"], "Success");
   Reply reply = tokens({{"origin", "*"}, {"formatversion", "2"}});
   EXPECT_FALSE(reply.json.contains("query")) << reply.body;
-  EXPECT_EQ(reply.json["warnings"]["tokens"]["warnings"], "Tokens may not be obtained when the same-origin policy is not applied.");
+  EXPECT_EQ(reply.json["warnings"]["tokens"]["warnings"],
+            "Tokens may not be obtained when the same-origin policy is not applied.");
 }
 
 TEST_F(TokensTest, RawContinueDropsBatchComplete) {
-  Reply reply = client.get({{"action", "query"}, {"rawcontinue", "1"}, {"meta", "tokens"}, {"format", "json"}, {"formatversion", "2"}});
+  Reply reply = client.get(
+      {{"action", "query"}, {"rawcontinue", "1"}, {"meta", "tokens"}, {"format", "json"}, {"formatversion", "2"}});
   // main-query-rawcontinue-tokens
   EXPECT_EQ(reply.json, Json({{"query", {{"tokens", {{"csrftoken", "+\\"}}}}}}));
 }

@@ -12,49 +12,175 @@ namespace {
 
 using namespace accounts;
 
-const Json kAnonRights = {"createaccount", "read",           "edit",           "createpage",
-                          "createtalk",    "writeapi",       "viewmywatchlist", "editmywatchlist",
-                          "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions"};
+const Json kAnonRights = {"createaccount",
+                          "read",
+                          "edit",
+                          "createpage",
+                          "createtalk",
+                          "writeapi",
+                          "viewmywatchlist",
+                          "editmywatchlist",
+                          "viewmyprivateinfo",
+                          "editmyprivateinfo",
+                          "editmyoptions"};
 
 const Json kAdminGroups = {"bureaucrat", "interface-admin", "sysop", "*", "user", "autoconfirmed"};
-const Json kAdminRights = {
-    "userrights",  "noratelimit",     "editinterface",     "editsitecss",        "editsitejson",
-    "editsitejs",  "editusercss",     "edituserjson",      "edituserjs",         "block",
-    "createaccount", "delete",        "bigdelete",         "deletedhistory",     "deletedtext",
-    "undelete",    "import",          "importupload",      "move",               "move-subpages",
-    "move-rootuserpages", "move-categorypages", "patrol",  "autopatrol",         "protect",
-    "editprotected", "rollback",      "upload",            "reupload",           "reupload-shared",
-    "unwatchedpages", "autoconfirmed", "editsemiprotected", "ipblock-exempt",    "blockemail",
-    "markbotedits", "apihighlimits",  "browsearchive",     "movefile",           "unblockself",
-    "suppressredirect", "mergehistory", "managechangetags", "deletechangetags",  "read",
-    "edit",        "createpage",      "createtalk",        "writeapi",           "viewmywatchlist",
-    "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions", "minoredit",
-    "editmyusercss", "editmyuserjson", "editmyuserjs",     "editmyuserjsredirect", "purge",
-    "sendemail",   "applychangetags", "changetags",        "editcontentmodel"};
+const Json kAdminRights = {"userrights",
+                           "noratelimit",
+                           "editinterface",
+                           "editsitecss",
+                           "editsitejson",
+                           "editsitejs",
+                           "editusercss",
+                           "edituserjson",
+                           "edituserjs",
+                           "block",
+                           "createaccount",
+                           "delete",
+                           "bigdelete",
+                           "deletedhistory",
+                           "deletedtext",
+                           "undelete",
+                           "import",
+                           "importupload",
+                           "move",
+                           "move-subpages",
+                           "move-rootuserpages",
+                           "move-categorypages",
+                           "patrol",
+                           "autopatrol",
+                           "protect",
+                           "editprotected",
+                           "rollback",
+                           "upload",
+                           "reupload",
+                           "reupload-shared",
+                           "unwatchedpages",
+                           "autoconfirmed",
+                           "editsemiprotected",
+                           "ipblock-exempt",
+                           "blockemail",
+                           "markbotedits",
+                           "apihighlimits",
+                           "browsearchive",
+                           "movefile",
+                           "unblockself",
+                           "suppressredirect",
+                           "mergehistory",
+                           "managechangetags",
+                           "deletechangetags",
+                           "read",
+                           "edit",
+                           "createpage",
+                           "createtalk",
+                           "writeapi",
+                           "viewmywatchlist",
+                           "editmywatchlist",
+                           "viewmyprivateinfo",
+                           "editmyprivateinfo",
+                           "editmyoptions",
+                           "minoredit",
+                           "editmyusercss",
+                           "editmyuserjson",
+                           "editmyuserjs",
+                           "editmyuserjsredirect",
+                           "purge",
+                           "sendemail",
+                           "applychangetags",
+                           "changetags",
+                           "editcontentmodel"};
 
 const Json kUserGroups = {"*", "user", "autoconfirmed"};
-const Json kAliceRights = {
-    "createaccount", "read", "edit", "createpage", "createtalk", "writeapi", "viewmywatchlist",
-    "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions", "move", "move-subpages",
-    "move-rootuserpages", "move-categorypages", "movefile", "upload", "reupload", "reupload-shared",
-    "minoredit", "editmyusercss", "editmyuserjson", "editmyuserjs", "editmyuserjsredirect", "purge",
-    "sendemail", "applychangetags", "changetags", "editcontentmodel", "autoconfirmed", "editsemiprotected"};
+const Json kAliceRights = {"createaccount",
+                           "read",
+                           "edit",
+                           "createpage",
+                           "createtalk",
+                           "writeapi",
+                           "viewmywatchlist",
+                           "editmywatchlist",
+                           "viewmyprivateinfo",
+                           "editmyprivateinfo",
+                           "editmyoptions",
+                           "move",
+                           "move-subpages",
+                           "move-rootuserpages",
+                           "move-categorypages",
+                           "movefile",
+                           "upload",
+                           "reupload",
+                           "reupload-shared",
+                           "minoredit",
+                           "editmyusercss",
+                           "editmyuserjson",
+                           "editmyuserjs",
+                           "editmyuserjsredirect",
+                           "purge",
+                           "sendemail",
+                           "applychangetags",
+                           "changetags",
+                           "editcontentmodel",
+                           "autoconfirmed",
+                           "editsemiprotected"};
 
 const Json kRoboGroups = {"bot", "*", "user", "autoconfirmed"};
-const Json kRoboRights = {
-    "bot", "autoconfirmed", "editsemiprotected", "nominornewtalk", "autopatrol", "suppressredirect",
-    "apihighlimits", "writeapi", "createaccount", "read", "edit", "createpage", "createtalk",
-    "viewmywatchlist", "editmywatchlist", "viewmyprivateinfo", "editmyprivateinfo", "editmyoptions", "move",
-    "move-subpages", "move-rootuserpages", "move-categorypages", "movefile", "upload", "reupload",
-    "reupload-shared", "minoredit", "editmyusercss", "editmyuserjson", "editmyuserjs", "editmyuserjsredirect",
-    "purge", "sendemail", "applychangetags", "changetags", "editcontentmodel"};
+const Json kRoboRights = {"bot",
+                          "autoconfirmed",
+                          "editsemiprotected",
+                          "nominornewtalk",
+                          "autopatrol",
+                          "suppressredirect",
+                          "apihighlimits",
+                          "writeapi",
+                          "createaccount",
+                          "read",
+                          "edit",
+                          "createpage",
+                          "createtalk",
+                          "viewmywatchlist",
+                          "editmywatchlist",
+                          "viewmyprivateinfo",
+                          "editmyprivateinfo",
+                          "editmyoptions",
+                          "move",
+                          "move-subpages",
+                          "move-rootuserpages",
+                          "move-categorypages",
+                          "movefile",
+                          "upload",
+                          "reupload",
+                          "reupload-shared",
+                          "minoredit",
+                          "editmyusercss",
+                          "editmyuserjson",
+                          "editmyuserjs",
+                          "editmyuserjsredirect",
+                          "purge",
+                          "sendemail",
+                          "applychangetags",
+                          "changetags",
+                          "editcontentmodel"};
 
 // Grants basic + editpage (Alice@alicebot) and basic + editpage + highvolume (Robo@mybot).
-const Json kAliceBotRights = {"read", "edit", "writeapi", "minoredit", "purge", "applychangetags",
-                              "changetags", "editcontentmodel", "autoconfirmed", "editsemiprotected"};
-const Json kRoboBotRights = {"bot", "autoconfirmed", "editsemiprotected", "nominornewtalk", "autopatrol",
-                             "apihighlimits", "writeapi", "read", "edit", "minoredit", "purge",
-                             "applychangetags", "changetags", "editcontentmodel"};
+const Json kAliceBotRights = {"read",          "edit",
+                              "writeapi",      "minoredit",
+                              "purge",         "applychangetags",
+                              "changetags",    "editcontentmodel",
+                              "autoconfirmed", "editsemiprotected"};
+const Json kRoboBotRights = {"bot",
+                             "autoconfirmed",
+                             "editsemiprotected",
+                             "nominornewtalk",
+                             "autopatrol",
+                             "apihighlimits",
+                             "writeapi",
+                             "read",
+                             "edit",
+                             "minoredit",
+                             "purge",
+                             "applychangetags",
+                             "changetags",
+                             "editcontentmodel"};
 
 // UserOptionsLookup::getDefaultOptions of a stock English wiki.
 const Json kDefaultOptions = Json::parse(R"({"ccmeonemails":0,"date":"default","diffonly":0,"disablemail":0,
@@ -92,8 +218,8 @@ const Json kUserRateLimits = Json::parse(R"({"edit":{"user":{"hits":90,"seconds"
   "linkpurge":{"user":{"hits":30,"seconds":60}},"renderfile":{"user":{"hits":700,"seconds":30}},
   "renderfile-nonstandard":{"user":{"hits":70,"seconds":30}},"editcontentmodel":{"user":{"hits":8,"seconds":60}}})");
 
-const Json kNoChangeableGroups = {{"add", Json::array()}, {"remove", Json::array()}, {"add-self", Json::array()},
-                                  {"remove-self", Json::array()}};
+const Json kNoChangeableGroups = {
+    {"add", Json::array()}, {"remove", Json::array()}, {"add-self", Json::array()}, {"remove-self", Json::array()}};
 
 // Accounts are registered when the wiki loads its fixture; the tests that show
 // registrationdate pin that moment (2023-11-14T22:13:20Z).
@@ -137,8 +263,8 @@ constexpr const char* kBasicProps = "groups|rights|blockinfo|hasmsg";
 TEST_F(UserInfoTest, AnonymousIsNamedAfterTheClientAddressWithAnAnonFlag) {
   // fv1 gives true as "" (NOTES §1.4); transcript userinfo-no-uiprop.
   Reply fv1 = userinfo("");
-  EXPECT_EQ(fv1.json, Json({{"batchcomplete", ""},
-                            {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
+  EXPECT_EQ(fv1.json,
+            Json({{"batchcomplete", ""}, {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}}}}}}));
   Reply fv2 = userinfo("", "2");
   EXPECT_EQ(fv2.json, Json({{"batchcomplete", true},
                             {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
@@ -147,25 +273,32 @@ TEST_F(UserInfoTest, AnonymousIsNamedAfterTheClientAddressWithAnAnonFlag) {
 
 TEST_F(UserInfoTest, AnonymousGroupsAndRightsComeInMediaWikisOrder) {
   // NOTES §15.2; transcript userinfo-basic-anonymous. hasmsg's false vanishes in fv1.
-  EXPECT_EQ(info(kBasicProps), Json({{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}, {"groups", {"*"}},
-                                     {"rights", kAnonRights}}));
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}, {"messages", false},
-                                          {"groups", {"*"}}, {"rights", kAnonRights}}));
+  EXPECT_EQ(info(kBasicProps),
+            Json({{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}, {"groups", {"*"}}, {"rights", kAnonRights}}));
+  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 0},
+                                          {"name", "127.0.0.1"},
+                                          {"anon", true},
+                                          {"messages", false},
+                                          {"groups", {"*"}},
+                                          {"rights", kAnonRights}}));
 }
 
 TEST_F(UserInfoTest, AdminGroupsAreExplicitSortedThenImplicitWithRightsInGroupOrder) {
   // NOTES §15.1-15.2: the fixture lists sysop, bureaucrat, interface-admin; MediaWiki sorts them.
   client_login(kAdmin, kAdminPass);
-  EXPECT_EQ(info(kBasicProps), Json({{"id", 1}, {"name", "Admin"}, {"groups", kAdminGroups}, {"rights", kAdminRights}}));
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 1}, {"name", "Admin"}, {"messages", false},
-                                          {"groups", kAdminGroups}, {"rights", kAdminRights}}));
+  EXPECT_EQ(info(kBasicProps),
+            Json({{"id", 1}, {"name", "Admin"}, {"groups", kAdminGroups}, {"rights", kAdminRights}}));
+  EXPECT_EQ(
+      info(kBasicProps, "2"),
+      Json({{"id", 1}, {"name", "Admin"}, {"messages", false}, {"groups", kAdminGroups}, {"rights", kAdminRights}}));
 }
 
 TEST_F(UserInfoTest, AliceHasTheUserAndAutoconfirmedRights) {
   // NOTES §15.2: every account is autoconfirmed (AutoConfirmAge and AutoConfirmCount are 0).
   client_login(kAlice, kAlicePass);
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 3}, {"name", "Alice"}, {"messages", false},
-                                          {"groups", kUserGroups}, {"rights", kAliceRights}}));
+  EXPECT_EQ(
+      info(kBasicProps, "2"),
+      Json({{"id", 3}, {"name", "Alice"}, {"messages", false}, {"groups", kUserGroups}, {"rights", kAliceRights}}));
   EXPECT_EQ(info(kBasicProps), Json({{"id", 3}, {"name", "Alice"}, {"groups", kUserGroups}, {"rights", kAliceRights}}));
 }
 
@@ -173,24 +306,28 @@ TEST_F(UserInfoTest, RoboMainAccountHasTheBotGroupsRightsFirst) {
   // Transcript userinfo-basic-robo-main (main-account action=login).
   bot_login(kRobo, kRoboPass);
   EXPECT_EQ(info(kBasicProps), Json({{"id", 4}, {"name", "Robo"}, {"groups", kRoboGroups}, {"rights", kRoboRights}}));
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 4}, {"name", "Robo"}, {"messages", false},
-                                          {"groups", kRoboGroups}, {"rights", kRoboRights}}));
+  EXPECT_EQ(info(kBasicProps, "2"),
+            Json({{"id", 4}, {"name", "Robo"}, {"messages", false}, {"groups", kRoboGroups}, {"rights", kRoboRights}}));
 }
 
 TEST_F(UserInfoTest, AliceBotPasswordRightsAreLimitedToItsGrants) {
   // Transcript userinfo-basic-alice-botpassword: groups unchanged, rights filtered by the grants.
   bot_login(kAliceBot, kAliceBotPass);
-  EXPECT_EQ(info(kBasicProps), Json({{"id", 3}, {"name", "Alice"}, {"groups", kUserGroups}, {"rights", kAliceBotRights}}));
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 3}, {"name", "Alice"}, {"messages", false},
-                                          {"groups", kUserGroups}, {"rights", kAliceBotRights}}));
+  EXPECT_EQ(info(kBasicProps),
+            Json({{"id", 3}, {"name", "Alice"}, {"groups", kUserGroups}, {"rights", kAliceBotRights}}));
+  EXPECT_EQ(
+      info(kBasicProps, "2"),
+      Json({{"id", 3}, {"name", "Alice"}, {"messages", false}, {"groups", kUserGroups}, {"rights", kAliceBotRights}}));
 }
 
 TEST_F(UserInfoTest, RoboBotPasswordRightsAreLimitedToItsGrantsKeepingGroupOrder) {
   // Transcript userinfo-basic-robo-botpassword: highvolume keeps bot and apihighlimits, no suppressredirect.
   bot_login(kRoboBot, kRoboBotPass);
-  EXPECT_EQ(info(kBasicProps), Json({{"id", 4}, {"name", "Robo"}, {"groups", kRoboGroups}, {"rights", kRoboBotRights}}));
-  EXPECT_EQ(info(kBasicProps, "2"), Json({{"id", 4}, {"name", "Robo"}, {"messages", false},
-                                          {"groups", kRoboGroups}, {"rights", kRoboBotRights}}));
+  EXPECT_EQ(info(kBasicProps),
+            Json({{"id", 4}, {"name", "Robo"}, {"groups", kRoboGroups}, {"rights", kRoboBotRights}}));
+  EXPECT_EQ(
+      info(kBasicProps, "2"),
+      Json({{"id", 4}, {"name", "Robo"}, {"messages", false}, {"groups", kRoboGroups}, {"rights", kRoboBotRights}}));
 }
 
 TEST_F(UserInfoTest, HasmsgIsFalseAndDisappearsInFormatVersion1) {
@@ -312,8 +449,8 @@ TEST_F(UserInfoTest, AllPropsForAdminInFormatVersion1HaveEmptyRateLimits) {
                                           {{"group", "sysop"}, {"expiry", "infinity"}}}));
   EXPECT_EQ(ui["implicitgroups"], kUserGroups);
   const Json all = {"bot", "sysop", "interface-admin", "bureaucrat", "suppress"};
-  EXPECT_EQ(ui["changeablegroups"], Json({{"add", all}, {"remove", all}, {"add-self", Json::array()},
-                                          {"remove-self", Json::array()}}));
+  EXPECT_EQ(ui["changeablegroups"],
+            Json({{"add", all}, {"remove", all}, {"add-self", Json::array()}, {"remove-self", Json::array()}}));
   EXPECT_EQ(ui["options"], kDefaultOptions);
   EXPECT_EQ(ui["editcount"], 0);
   EXPECT_EQ(ui["ratelimits"], Json::object());
@@ -334,8 +471,11 @@ TEST_F(UserInfoTest, EmailNeedsTheViewmyprivateinfoRight) {
   EXPECT_EQ(info("email|realname", "2"), Json({{"id", 4}, {"name", "Robo"}, {"realname", ""}}));
   ApiClient main_account = another_client();
   ASSERT_EQ(main_account.client_login(kRobo, kRoboPass).json["clientlogin"]["status"], "PASS");
-  Reply reply = main_account.get({{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "email|realname"},
-                                  {"format", "json"}, {"formatversion", "2"}});
+  Reply reply = main_account.get({{"action", "query"},
+                                  {"meta", "userinfo"},
+                                  {"uiprop", "email|realname"},
+                                  {"format", "json"},
+                                  {"formatversion", "2"}});
   EXPECT_EQ(reply.json["query"]["userinfo"], Json({{"id", 4}, {"name", "Robo"}, {"realname", ""}, {"email", ""}}));
 }
 
@@ -351,8 +491,8 @@ TEST_F(UserInfoTest, AdminHasNoRateLimitsBecauseOfNoratelimitButTheoreticalOnes)
   // ApiQueryUserInfo::getRateLimits: User::isPingLimitable is false with noratelimit; the
   // empty list is an object in both formats (checked on the reference wiki).
   client_login(kAdmin, kAdminPass);
-  const Json expected = {{"id", 1}, {"name", "Admin"}, {"ratelimits", Json::object()},
-                         {"theoreticalratelimits", kUserRateLimits}};
+  const Json expected = {
+      {"id", 1}, {"name", "Admin"}, {"ratelimits", Json::object()}, {"theoreticalratelimits", kUserRateLimits}};
   EXPECT_EQ(info("ratelimits|theoreticalratelimits", "2"), expected);
   Reply fv1 = userinfo("ratelimits|theoreticalratelimits");
   EXPECT_EQ(fv1.json["query"]["userinfo"], expected);
@@ -363,9 +503,11 @@ TEST_F(UserInfoTest, UserRateLimitsAreKeyedUserAndCancreateaccountIsNoProp) {
   // Transcript userinfo-ratelimits-alice: uiprop=cancreateaccount does not exist in 1.39.
   bot_login(kAlice, kAlicePass);
   Reply reply = userinfo("ratelimits|cancreateaccount", "2");
-  EXPECT_EQ(reply.json, Json({{"batchcomplete", true},
-                              {"warnings", {{"userinfo", {{"warnings", "Unrecognized value for parameter \"uiprop\": cancreateaccount"}}}}},
-                              {"query", {{"userinfo", {{"id", 3}, {"name", "Alice"}, {"ratelimits", kUserRateLimits}}}}}}));
+  EXPECT_EQ(reply.json,
+            Json({{"batchcomplete", true},
+                  {"warnings",
+                   {{"userinfo", {{"warnings", "Unrecognized value for parameter \"uiprop\": cancreateaccount"}}}}},
+                  {"query", {{"userinfo", {{"id", 3}, {"name", "Alice"}, {"ratelimits", kUserRateLimits}}}}}}));
 }
 
 TEST_F(UserInfoTest, CentralIdsAndAttachedLocalFollowTheLocalLookup) {
@@ -380,7 +522,8 @@ TEST_F(UserInfoTest, CentralIdsAndAttachedLocalFollowTheLocalLookup) {
 TEST_F(UserInfoTest, AliceExtendedPropsInBothFormats) {
   // Transcript userinfo-extended-props-alice.
   client_login(kAlice, kAlicePass);
-  const std::string props = "implicitgroups|groupmemberships|editcount|realname|email|unreadcount|centralids|changeablegroups";
+  const std::string props =
+      "implicitgroups|groupmemberships|editcount|realname|email|unreadcount|centralids|changeablegroups";
   Json fv2 = {{"id", 3},
               {"name", "Alice"},
               {"groupmemberships", Json::array()},
@@ -410,8 +553,8 @@ TEST_F(UserInfoTest, AdminGroupMembershipsNeverExpireAndABureaucratChangesEveryG
                     {{"group", "interface-admin"}, {"expiry", "infinity"}},
                     {{"group", "sysop"}, {"expiry", "infinity"}}}},
                   {"implicitgroups", kUserGroups},
-                  {"changeablegroups", {{"add", all}, {"remove", all}, {"add-self", Json::array()},
-                                        {"remove-self", Json::array()}}}}));
+                  {"changeablegroups",
+                   {{"add", all}, {"remove", all}, {"add-self", Json::array()}, {"remove-self", Json::array()}}}}));
 }
 
 TEST_F(UserInfoTest, RoboGroupMembershipIsTheBotGroup) {
@@ -426,10 +569,10 @@ TEST_F(UserInfoTest, RoboGroupMembershipIsTheBotGroup) {
 
 TEST_F(UserInfoTest, AcceptLangParsesTheAcceptLanguageHeader) {
   // raw/userinfo-all.txt: WebRequest::getAcceptLang, lower-cased codes, q as numbers.
-  Reply reply = client.send("GET",
-                            {{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "acceptlang"}, {"format", "json"},
-                             {"formatversion", "2"}},
-                            "", "", {{"Accept-Language", "de-DE,de;q=0.9,en;q=0.5"}});
+  Reply reply = client.send(
+      "GET",
+      {{"action", "query"}, {"meta", "userinfo"}, {"uiprop", "acceptlang"}, {"format", "json"}, {"formatversion", "2"}},
+      "", "", {{"Accept-Language", "de-DE,de;q=0.9,en;q=0.5"}});
   EXPECT_EQ(reply.json["query"]["userinfo"]["acceptlang"],
             Json({{{"q", 1}, {"code", "de-de"}}, {{"q", 0.9}, {"code", "de"}}, {{"q", 0.5}, {"code", "en"}}}));
 }
@@ -437,20 +580,23 @@ TEST_F(UserInfoTest, AcceptLangParsesTheAcceptLanguageHeader) {
 TEST_F(UserInfoTest, UnknownUipropIsAWarningAndTheBasicInfoStillComes) {
   // Transcript userinfo-bogus-prop: paramvalidator-unrecognizedvalues has no final period.
   Reply fv2 = userinfo("bogus", "2");
-  EXPECT_EQ(fv2.json, Json({{"batchcomplete", true},
-                            {"warnings", {{"userinfo", {{"warnings", "Unrecognized value for parameter \"uiprop\": bogus"}}}}},
-                            {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
+  EXPECT_EQ(fv2.json,
+            Json({{"batchcomplete", true},
+                  {"warnings", {{"userinfo", {{"warnings", "Unrecognized value for parameter \"uiprop\": bogus"}}}}},
+                  {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", true}}}}}}));
   EXPECT_FALSE(fv2.api_error());
   Reply fv1 = userinfo("bogus|groups");
-  EXPECT_EQ(fv1.json, Json({{"batchcomplete", ""},
-                            {"warnings", {{"userinfo", {{"*", "Unrecognized value for parameter \"uiprop\": bogus"}}}}},
-                            {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}, {"groups", {"*"}}}}}}}));
+  EXPECT_EQ(fv1.json,
+            Json({{"batchcomplete", ""},
+                  {"warnings", {{"userinfo", {{"*", "Unrecognized value for parameter \"uiprop\": bogus"}}}}},
+                  {"query", {{"userinfo", {{"id", 0}, {"name", "127.0.0.1"}, {"anon", ""}, {"groups", {"*"}}}}}}}));
 }
 
 TEST_F(UserInfoTest, WithoutUipropALoggedInUserIsJustIdAndName) {
   // raw/headers.txt ("the same jar without origin"): {"id":3,"name":"Alice"}.
   client_login(kAlice, kAlicePass);
-  EXPECT_EQ(userinfo("").json, Json({{"batchcomplete", ""}, {"query", {{"userinfo", {{"id", 3}, {"name", "Alice"}}}}}}));
+  EXPECT_EQ(userinfo("").json,
+            Json({{"batchcomplete", ""}, {"query", {{"userinfo", {{"id", 3}, {"name", "Alice"}}}}}}));
   EXPECT_EQ(info("", "2"), Json({{"id", 3}, {"name", "Alice"}}));
 }
 
