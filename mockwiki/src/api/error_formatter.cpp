@@ -67,7 +67,8 @@ void ErrorFormatter::add_warning(std::string_view module_path, const Message& me
         const std::size_t end = pos + text.size();
         if (starts_line && (end == old.size() || old[end] == '\n')) return;
       }
-      (*it)["warnings"] = old + "\n" + text;
+      old.append("\n").append(text);
+      (*it)["warnings"] = std::move(old);
       return;
     }
     // A new module goes on top of the warnings (ApiResult::ADD_ON_TOP on the path).
