@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -43,6 +44,13 @@ class AccountStore {
   // MediaWiki install gives them (2 is its "MediaWiki default" system user).
   void load(const Fixture& fixture, std::int64_t now);
 
+  // A new account (the next free id) from a spec with a canonical name; nullptr if the name
+  // is taken.
+  AccountPtr create(const AccountSpec& spec, std::int64_t now);
+  // Replaces an account with a changed copy (requests holding the old one keep it); false if
+  // there is no such account.
+  bool modify(int id, const std::function<void(Account&)>& change);
+
   AccountPtr by_name(std::string_view canonical_name) const;
   AccountPtr by_id(int id) const;
   std::vector<AccountPtr> all() const;
@@ -51,6 +59,7 @@ class AccountStore {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, AccountPtr> by_name_;
   std::unordered_map<int, AccountPtr> by_id_;
+  int next_id_ = 1;
 };
 
 }  // namespace mockwiki

@@ -1,5 +1,7 @@
 #include "wiki.h"
 
+#include "auth/providers/configure.h"
+
 namespace mockwiki {
 
 Wiki::Wiki(Fixture fixture, WikiConfig config, Clock& clock)
@@ -9,12 +11,17 @@ Wiki::Wiki(Fixture fixture, WikiConfig config, Clock& clock)
       session_manager_(sessions_, accounts_, config_.wiki_id) {
   rights_.oath_auth = fixture_.has_extension("OATHAuth");
   accounts_.load(fixture_, clock_.now());
+  auth_providers_ = auth::configure_auth_providers(fixture_);
 }
+
+Wiki::~Wiki() = default;
 
 void Wiki::reset() {
   accounts_.load(fixture_, clock_.now());
   sessions_.clear();
   throttles_.clear_all();
+  rate_limiter_.clear();
+  object_cache_.clear();
 }
 
 }  // namespace mockwiki

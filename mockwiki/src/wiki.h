@@ -11,10 +11,16 @@
 #include "auth/throttler.h"
 #include "mockwiki/clock.h"
 #include "mockwiki/fixture.h"
+#include "object_cache.h"
+#include "auth/rate_limiter.h"
 #include "session/session_manager.h"
 #include "session/session_store.h"
 
 namespace mockwiki {
+
+namespace auth {
+struct AuthProviders;
+}
 
 struct WikiConfig {
   std::string wiki_id = "mockwiki";  // $wgDBname: the cookie prefix
@@ -31,6 +37,7 @@ struct WikiConfig {
 class Wiki {
  public:
   Wiki(Fixture fixture, WikiConfig config, Clock& clock);
+  ~Wiki();
 
   const WikiConfig& config() const { return config_; }
   // The server is known once the transport has bound its port.
@@ -46,6 +53,12 @@ class Wiki {
   session::SessionStore& sessions() { return sessions_; }
   session::SessionManager& session_manager() { return session_manager_; }
   auth::ThrottleStore& throttles() { return throttles_; }
+  // pingLimiter's counters ($wgRateLimits: badoath, badcaptcha).
+  auth::RateLimiter& rate_limiter() { return rate_limiter_; }
+  // The object cache and main stash (ConfirmEdit's bad-login counters, spent TOTP windows).
+  ObjectCache& object_cache() { return object_cache_; }
+  // The authentication providers the fixture's extensions configure.
+  const auth::AuthProviders& auth_providers() const { return *auth_providers_; }
 
   // Back to the fixture: accounts reloaded, every session and throttle forgotten.
   void reset();
@@ -59,6 +72,9 @@ class Wiki {
   session::SessionStore sessions_;
   session::SessionManager session_manager_;
   auth::ThrottleStore throttles_;
+  auth::RateLimiter rate_limiter_;
+  ObjectCache object_cache_;
+  std::unique_ptr<auth::AuthProviders> auth_providers_;
 };
 
 }  // namespace mockwiki

@@ -11,5 +11,13 @@ add_test(NAME reference.recorded-core
   COMMAND ${compare} $<TARGET_FILE:mockwiki_server> ${fixtures}/default.json
           ${CMAKE_CURRENT_SOURCE_DIR}/reference/cases/core-extended.json ${CMAKE_CURRENT_SOURCE_DIR}/reference/mw-1.39
           --only "^(?!main-errorlang-de$)")
-set_tests_properties(reference.published-core reference.recorded-core PROPERTIES
+# Two-factor authentication (OATHAuth): the published cases, and this project's recordings of
+# the refwiki oath profile (TOTP windows, replay, throttle; tests/reference/README.md).
+add_test(NAME reference.published-oath
+  COMMAND ${compare} $<TARGET_FILE:mockwiki_server> ${shared}/cases/fixture-oath.json ${shared}/cases/oath.json
+          ${shared}/mw-1.39-oath)
+add_test(NAME reference.recorded-oath
+  COMMAND ${compare} $<TARGET_FILE:mockwiki_server> ${fixtures}/oath.json
+          ${CMAKE_CURRENT_SOURCE_DIR}/reference/cases/oath-extended.json ${CMAKE_CURRENT_SOURCE_DIR}/reference/mw-1.39-oath)
+set_tests_properties(reference.published-core reference.recorded-core reference.published-oath reference.recorded-oath PROPERTIES
   LABELS reference SKIP_RETURN_CODE 77 TIMEOUT 300)

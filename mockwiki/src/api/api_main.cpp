@@ -1,5 +1,7 @@
 #include "api/api_main.h"
 
+#include "internal_error.h"
+
 #include <algorithm>
 
 #include "api/context.h"
@@ -8,6 +10,7 @@
 #include "api/modules/registry.h"
 #include "api/token_types.h"
 #include "auth/user_name.h"
+#include "internal_error.h"
 #include "util/random.h"
 #include "util/text.h"
 
@@ -396,6 +399,12 @@ http::Response Run::execute() {
     return response;
   } catch (const ApiError& error) {
     return handle_exception(error);
+  } catch (const InternalError& e) {
+    // An exception MediaWiki itself throws here (with $wgShowExceptionDetails, as the reference wiki).
+    Message message("apierror-exceptioncaught",
+                    {MessageParam::plain(ctx_.request_id), MessageParam::plain(util::escape_wikitext(e.what()))});
+    message.with_code("internal_api_error_" + e.php_class()).with_data(Json{{"errorclass", e.php_class()}});
+    return handle_exception(ApiError::internal(message));
   } catch (const std::exception& e) {
     // A bug in the mock: reported the way MediaWiki reports an uncaught exception.
     Message message("apierror-exceptioncaught",

@@ -133,6 +133,20 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"botpasswords-invalid-name", "The username specified does not contain the bot password separator (\"$1\")."},
       {"authmanager-userlogin-remembermypassword-help",
        "Whether the password should be remembered for longer than the length of the session."},
+      {"authmanager-create-not-in-progress",
+       "Account creation is not in progress or session data has been lost. Please start again from the "
+       "beginning."},
+      {"authmanager-create-no-primary", "The supplied credentials could not be used for account creation."},
+
+      // OATHAuth (extensions/OATHAuth/i18n/en.json, REL1_39)
+      {"oathauth-describe-provider", "Two-factor authentication (OATH)."},
+      {"oathauth-auth-token-label", "Two-factor token or recovery code"},
+      {"oathauth-auth-token-help", "The one-time password used as the second factor of two-factor authentication."},
+      {"oathauth-auth-ui",
+       "Please enter a code from your two-factor authentication application (such as Google Authenticator)."},
+      {"oathauth-login-failed", "Verification failed."},
+      {"oathauth-throttled", "Too many verification attempts! Please wait $1."},
+
       // The mock's own: an action or format MediaWiki has and the mock does not.
       {"mockwiki-notimplemented",
        "mockwiki does not implement <kbd>$1</kbd>: it mocks MediaWiki's authentication surface "

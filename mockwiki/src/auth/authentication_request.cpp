@@ -14,7 +14,15 @@ std::optional<std::string> AuthRequest::value(std::string_view field) const {
 
 bool AuthRequest::checked(std::string_view field) const { return value(field).value_or("") == "1"; }
 
+bool AuthRequest::has_field(std::string_view name) const {
+  for (const auto& field : fields) {
+    if (field.name == name) return true;
+  }
+  return false;
+}
+
 bool AuthRequest::load_from_submission(const std::map<std::string, std::string, std::less<>>& data) {
+  if (loads_without_fields) return true;
   bool any = false;
   for (const auto& field : fields) {
     if (field.type == "null") continue;
@@ -29,6 +37,7 @@ bool AuthRequest::load_from_submission(const std::map<std::string, std::string, 
     if (it == data.end()) return false;
     if (it->second.empty() && !field.optional) return false;
     values[field.name] = it->second;
+    if (field.name == "username") username = it->second;
   }
   return any;
 }
@@ -59,6 +68,31 @@ AuthenticationResponse AuthenticationResponse::pass(std::optional<std::string> u
 AuthenticationResponse AuthenticationResponse::fail(Message message) {
   AuthenticationResponse r;
   r.status = Status::Fail;
+  r.message = std::move(message);
+  return r;
+}
+
+AuthenticationResponse AuthenticationResponse::ui(std::vector<AuthRequest> needed, Message message) {
+  AuthenticationResponse r;
+  r.status = Status::Ui;
+  r.needed_requests = std::move(needed);
+  r.message = std::move(message);
+  return r;
+}
+
+AuthenticationResponse AuthenticationResponse::redirect(std::vector<AuthRequest> needed, std::string target,
+                                                        std::optional<Json> api_data) {
+  AuthenticationResponse r;
+  r.status = Status::Redirect;
+  r.needed_requests = std::move(needed);
+  r.redirect_target = std::move(target);
+  r.redirect_api_data = std::move(api_data);
+  return r;
+}
+
+AuthenticationResponse AuthenticationResponse::restart(Message message) {
+  AuthenticationResponse r;
+  r.status = Status::Restart;
   r.message = std::move(message);
   return r;
 }
@@ -131,9 +165,39 @@ AuthRequest remember_me_request(bool can_remember) {
   return r;
 }
 
+AuthRequest button_request(std::string class_name, std::string name, Message label, Message help, bool required) {
+  AuthRequest r;
+  r.id = class_name + ":" + name;
+  r.required = required ? AuthRequest::Required::Required : AuthRequest::Required::Optional;
+  // AuthenticationRequest::describeCredentials: the class, and the unique id as the account.
+  r.provider = Message("$1", {MessageParam::plain(class_name)});
+  r.account = Message("$1", {MessageParam::plain(r.id)});
+  r.fields.push_back({std::move(name), "button", std::nullopt, std::move(label), std::move(help), false, false});
+  return r;
+}
+
+AuthRequest create_from_login_request(std::shared_ptr<const AuthRequest> create_request) {
+  AuthRequest r;
+  r.id = std::string(kCreateFromLoginRequestId);
+  r.required = AuthRequest::Required::Optional;
+  describe_by_class(r);
+  r.loads_without_fields = true;
+  if (create_request) r.username = create_request->username;
+  r.create_request = std::move(create_request);
+  return r;
+}
+
+bool has_state_for_action(const AuthRequest& create_from_login, AuthAction action) {
+  return action == AuthAction::Create && create_from_login.create_request != nullptr;
+}
+
+bool has_primary_state_for_action(const AuthRequest& create_from_login, AuthAction action) {
+  return action == AuthAction::Create && create_from_login.create_request != nullptr;
+}
+
 AuthRequest username_request() {
   AuthRequest r;
-  r.id = "MediaWiki\\Auth\\UsernameAuthenticationRequest";
+  r.id = std::string(kUsernameRequestId);
   describe_by_class(r);
   r.fields.push_back({"username", "string", std::nullopt, Message("userlogin-yourname"),
                       Message("authmanager-username-help"), false, false});
@@ -142,7 +206,7 @@ AuthRequest username_request() {
 
 AuthRequest user_data_request() {
   AuthRequest r;
-  r.id = "MediaWiki\\Auth\\UserDataAuthenticationRequest";
+  r.id = std::string(kUserDataRequestId);
   describe_by_class(r);
   r.fields.push_back({"email", "string", std::nullopt, Message("authmanager-email-label"),
                       Message("authmanager-email-help"), true, false});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/auth_session_data.h"
 #include "util/random.h"
 
 namespace mockwiki::session {
@@ -84,6 +85,28 @@ void Session::set_remember_user(bool remember) {
 void Session::set_logged_out(std::int64_t when) {
   record_.logged_out = when;
   meta_dirty_ = true;
+}
+
+const auth::AuthSessionData& Session::auth_data() const {
+  static const auth::AuthSessionData kNone;
+  return record_.auth ? *record_.auth : kNone;
+}
+
+auth::AuthSessionData& Session::mutable_auth_data() {
+  data_dirty_ = true;
+  if (!own_auth_) {
+    own_auth_ = record_.auth ? std::make_shared<auth::AuthSessionData>(*record_.auth)
+                             : std::make_shared<auth::AuthSessionData>();
+    record_.auth = own_auth_;
+  }
+  return *own_auth_;
+}
+
+void Session::clear_data() {
+  data_dirty_ = true;
+  record_.token_secrets.clear();
+  record_.auth.reset();
+  own_auth_.reset();
 }
 
 }  // namespace mockwiki::session

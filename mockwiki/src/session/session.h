@@ -47,6 +47,13 @@ class Session {
   void set_remember_user(bool remember);
   void set_logged_out(std::int64_t when);
 
+  // The authentication data kept in the session (an empty one if there is none).
+  const auth::AuthSessionData& auth_data() const;
+  // The same, to change: copied from the stored one on first use in a request.
+  auth::AuthSessionData& mutable_auth_data();
+  // Session::clear(): every piece of data goes (token secrets, authentication data).
+  void clear_data();
+
  private:
   friend class SessionManager;
 
@@ -57,6 +64,7 @@ class Session {
   bool force_persist_ = false;
   bool meta_dirty_;
   bool data_dirty_;
+  std::shared_ptr<auth::AuthSessionData> own_auth_;  // this request's copy, once it changed it
 };
 
 }  // namespace mockwiki::session

@@ -3,9 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace mockwiki::auth {
+struct AuthSessionData;
+}
 
 namespace mockwiki::session {
 
@@ -29,6 +34,9 @@ struct SessionRecord {
   // AuthManager:lastAuthId and AuthManager:lastAuthTimestamp (securitysensitiveoperation).
   int last_auth_id = 0;
   std::int64_t last_auth_timestamp = 0;
+  // Logins and account creations in progress and providers' data (auth/auth_session_data.h);
+  // null while there is none. Never changed in place: Session copies it before a change.
+  std::shared_ptr<const auth::AuthSessionData> auth;
 };
 
 }  // namespace mockwiki::session

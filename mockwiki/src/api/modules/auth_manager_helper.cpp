@@ -106,7 +106,10 @@ Json AuthManagerHelper::format_response(const AuthenticationResponse& response) 
   Json out = Json::object();
   out["status"] = AuthenticationResponse::status_name(response.status);
   if (response.status == Status::Pass && response.username) out["username"] = *response.username;
-  if (response.status == Status::Redirect) out["redirecttarget"] = response.redirect_target;
+  if (response.status == Status::Redirect) {
+    out["redirecttarget"] = response.redirect_target;
+    if (response.redirect_api_data) out["redirectdata"] = *response.redirect_api_data;
+  }
   if (response.status == Status::Redirect || response.status == Status::Ui || response.status == Status::Restart) {
     format_requests(response.needed_requests, out);
   }
@@ -115,9 +118,11 @@ Json AuthManagerHelper::format_response(const AuthenticationResponse& response) 
     out["messagecode"] = response.message.code();
   }
   if (response.status == Status::Fail || response.status == Status::Restart) {
-    // The helper stores the response's createRequest (here: none) in the session.
-    ctx_.session().mutable_record();
-    out["canpreservestate"] = response.can_preserve_state;
+    // The response's createRequest (or none) is kept for loginpreservestate and createpreservestate.
+    ctx_.session().mutable_auth_data().preserved_create_request = response.create_request;
+    out["canpreservestate"] = response.create_request != nullptr;
+  } else if (ctx_.session().auth_data().preserved_create_request) {
+    ctx_.session().mutable_auth_data().preserved_create_request.reset();
   }
   return out;
 }

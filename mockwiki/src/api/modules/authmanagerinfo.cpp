@@ -30,12 +30,14 @@ class AuthManagerInfo : public ApiModule {
       info["securitysensitiveoperationstatus"] = manager.security_sensitive_operation_status(*security_operation_);
     }
     if (requests_for_) {
-      // No provider of this wiki preserves state for a later step.
-      info["haspreservedstate"] = false;
-      info["hasprimarypreservedstate"] = false;
-      info["preservedusername"] = "";
+      const auth::AuthAction action = *auth::parse_auth_action(*requests_for_);
+      // What a FAIL or RESTART left to preserve (CreateFromLoginAuthenticationRequest).
+      const auto& preserved = ctx.session().auth_data().preserved_create_request;
+      info["haspreservedstate"] = preserved && auth::has_state_for_action(*preserved, action);
+      info["hasprimarypreservedstate"] = preserved && auth::has_primary_state_for_action(*preserved, action);
+      info["preservedusername"] = preserved ? preserved->username.value_or("") : "";
       AuthManagerHelper helper(ctx, *this, message_format_, merge_fields_);
-      helper.format_requests(manager.requests_for(*auth::parse_auth_action(*requests_for_)), info);
+      helper.format_requests(manager.requests_for(action), info);
     }
     ctx.result.object("query")["authmanagerinfo"] = std::move(info);
   }

@@ -79,9 +79,15 @@ class ClientLogin : public ApiModule {
       response = manager.continue_authentication(std::move(requests));
     } else {
       auto requests = helper.load_requests(manager, auth::AuthAction::Login, requests_);
-      // loginpreservestate: nothing of this wiki's providers leaves state to preserve.
+      if (preserve_state_) {
+        // The CreateFromLoginAuthenticationRequest a FAIL or RESTART left, if any.
+        if (const auto& preserved = ctx.session().auth_data().preserved_create_request) requests.push_back(*preserved);
+      }
       response = manager.begin_authentication(std::move(requests), *return_url_);
     }
+    // The preserved-state request makes a RESTART treated as UI work, but would only confuse a client.
+    std::erase_if(response.needed_requests,
+                  [](const auth::AuthRequest& r) { return r.id == auth::kCreateFromLoginRequestId; });
     if (response.status == auth::AuthenticationResponse::Status::Pass) ctx.user_changed();
     ctx.result.set("clientlogin", helper.format_response(response));
   }

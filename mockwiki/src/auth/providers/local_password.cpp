@@ -1,0 +1,77 @@
+#include "auth/providers/local_password.h"
+
+#include "auth/auth_manager.h"
+#include "auth/user_name.h"
+
+namespace mockwiki::auth {
+
+std::vector<AuthRequest> LocalPasswordPrimaryAuthenticationProvider::requests_for(
+    AuthManager&, AuthAction action, const std::optional<std::string>& username) const {
+  switch (action) {
+    case AuthAction::Login:
+      return {password_request(action, username.value_or(""))};
+    case AuthAction::Create:
+      // The new account's request describes no existing account.
+      return {password_request(action)};
+    default:
+      return {};
+  }
+}
+
+AuthenticationResponse LocalPasswordPrimaryAuthenticationProvider::begin_authentication(
+    AuthManager& manager, const std::vector<AuthRequest>& requests) const {
+  const AuthRequest* request = find_request(requests, kPasswordRequestId);
+  if (!request) return AuthenticationResponse::abstain();
+  auto username = request->value("username");
+  auto password = request->value("password");
+  if (!username || !password) return AuthenticationResponse::abstain();
+  auto canonical = canonical_user_name(*username);
+  if (!canonical) return AuthenticationResponse::abstain();
+  // An unknown user and a wrong password look the same (T134100). An account made by a
+  // single-sign-on provider has no local password at all.
+  const Message wrong(password->empty() ? "wrongpasswordempty" : "wrongpassword");
+  AccountPtr account = manager.wiki().accounts().by_name(*canonical);
+  if (!account || account->password.empty() || account->password != *password) {
+    return AuthenticationResponse::fail(wrong);
+  }
+  return AuthenticationResponse::pass(*canonical);
+}
+
+bool LocalPasswordPrimaryAuthenticationProvider::test_user_exists(AuthManager& manager,
+                                                                  const std::string& username) const {
+  auto canonical = canonical_user_name(username);
+  return canonical && manager.wiki().accounts().by_name(*canonical) != nullptr;
+}
+
+std::optional<Message> LocalPasswordPrimaryAuthenticationProvider::test_for_account_creation(
+    AuthManager&, const std::string&, const std::vector<AuthRequest>& requests) const {
+  const AuthRequest* request = find_request(requests, kPasswordRequestId);
+  if (!request) return std::nullopt;
+  auto password = request->value("password");
+  if (!password) return std::nullopt;
+  if (password != request->value("retype")) return Message("badretype");
+  return std::nullopt;
+}
+
+AuthenticationResponse LocalPasswordPrimaryAuthenticationProvider::begin_account_creation(
+    AuthManager&, const std::string& username, const std::vector<AuthRequest>& requests) const {
+  const AuthRequest* request = find_request(requests, kPasswordRequestId);
+  if (!request || !request->value("password")) return AuthenticationResponse::abstain();
+  // Nothing to check before the account exists: claim it, keeping the password to set.
+  AuthRequest create = *request;
+  create.username = username;
+  AuthenticationResponse pass = AuthenticationResponse::pass(username);
+  pass.create_request = std::make_shared<const AuthRequest>(std::move(create));
+  return pass;
+}
+
+void LocalPasswordPrimaryAuthenticationProvider::account_created(AuthManager& manager, const Account& account,
+                                                                 const std::vector<AuthRequest>& requests) const {
+  const AuthRequest* request = find_request(requests, kPasswordRequestId);
+  if (!request) return;
+  auto password = request->value("password");
+  if (!password) return;
+  manager.wiki().accounts().modify(account.id, [&](Account& a) { a.password = *password; });
+}
+
+}  // namespace mockwiki::auth
