@@ -26,6 +26,7 @@ std::shared_ptr<Account> make_account(const AccountSpec& spec, int id, std::int6
     account->bot_passwords.push_back({bp.appid, bp.password, bp.grants, util::random_hex(32)});
   }
   if (spec.oath) account->oath_secret = spec.oath->secret;
+  account->flow = spec.flow;
   account->token = util::random_hex(32);
   account->registration = now;
   return account;

@@ -30,6 +30,7 @@ struct Account {
   std::vector<std::string> groups;  // explicit groups
   std::vector<BotPassword> bot_passwords;
   std::optional<std::string> oath_secret;
+  std::vector<FlowStep> flow;  // a scripted login flow; empty: none
   std::string token;  // user_token: the value of the Token cookie
   std::int64_t registration = 0;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -14,10 +15,11 @@
 namespace mockwiki {
 namespace {
 
-using nlohmann::json;
+// Ordered, so that a scripted step's fields keep the order they are written in.
+using json = nlohmann::ordered_json;
 
 // Extensions whose behaviour the mock reproduces.
-constexpr std::string_view kKnownExtensions[] = {"OATHAuth"};
+constexpr std::string_view kKnownExtensions[] = {"OATHAuth", "ConfirmEdit", "PluggableAuth", "OpenIDConnect"};
 
 class Parser {
  public:
@@ -52,6 +54,159 @@ class Parser {
       fail(where + "." + key, "expected a string, got " + std::string(it->type_name()));
     }
     return it->get<std::string>();
+  }
+
+  bool boolean(const json& parent, const char* key, const std::string& where, bool fallback) const {
+    auto it = parent.find(key);
+    if (it == parent.end()) return fallback;
+    if (!it->is_boolean()) fail(where + "." + key, "expected true or false, got " + std::string(it->type_name()));
+    return it->get<bool>();
+  }
+
+  std::map<std::string, std::string> string_map(const json& parent, const char* key, const std::string& where) const {
+    std::map<std::string, std::string> out;
+    auto it = parent.find(key);
+    if (it == parent.end()) return out;
+    const std::string path = where + "." + key;
+    object(*it, path);
+    for (const auto& [name, value] : it->items()) {
+      if (!value.is_string()) fail(path + "." + name, "expected a string, got " + std::string(value.type_name()));
+      out[name] = value.get<std::string>();
+    }
+    return out;
+  }
+
+  // One step of a scripted flow: {"ui": {...}}, {"redirect": {...}}, {"pass": {}}, ...
+  FlowStep flow_step(const json& value, const std::string& where) const {
+    object(value, where);
+    if (value.size() != 1) fail(where, "a step is an object with one key: ui, redirect, pass, fail or restart");
+    const auto& [kind, body] = *value.items().begin();
+    const std::string path = where + "." + kind;
+    object(body, path);
+    FlowStep step;
+    if (kind == "ui") {
+      only_keys(body, path, {"message", "messagecode", "id", "fields", "expect", "mismatch_message", "fail_on_mismatch"});
+      step.kind = FlowStep::Kind::Ui;
+      step.message = string(body, "message", path, false);
+      step.message_code = string(body, "messagecode", path, false);
+      if (body.contains("id")) step.request_id = string(body, "id", path, true);
+      auto fields = body.find("fields");
+      if (fields == body.end()) fail(path, "missing \"fields\"");
+      object(*fields, path + ".fields");
+      for (const auto& [name, spec] : fields->items()) {
+        const std::string fpath = path + ".fields." + name;
+        object(spec, fpath);
+        only_keys(spec, fpath, {"type", "label", "help", "value", "optional", "sensitive"});
+        FlowField field;
+        field.name = name;
+        if (spec.contains("type")) field.type = string(spec, "type", fpath, true);
+        field.label = string(spec, "label", fpath, false);
+        field.help = string(spec, "help", fpath, false);
+        if (spec.contains("value")) field.value = string(spec, "value", fpath, true);
+        field.optional = boolean(spec, "optional", fpath, false);
+        field.sensitive = boolean(spec, "sensitive", fpath, field.type == "password");
+        step.fields.push_back(std::move(field));
+      }
+      step.expect = string_map(body, "expect", path);
+      if (body.contains("mismatch_message")) step.mismatch_message = string(body, "mismatch_message", path, true);
+      step.fail_on_mismatch = boolean(body, "fail_on_mismatch", path, false);
+    } else if (kind == "redirect") {
+      only_keys(body, path, {"target", "return_params", "redirectdata"});
+      step.kind = FlowStep::Kind::Redirect;
+      step.target = string(body, "target", path, false);
+      step.return_params = string_map(body, "return_params", path);
+      if (auto data = body.find("redirectdata"); data != body.end()) step.redirect_data = data->dump();
+    } else if (kind == "pass") {
+      only_keys(body, path, {});
+      step.kind = FlowStep::Kind::Pass;
+    } else if (kind == "fail") {
+      only_keys(body, path, {"message", "messagecode"});
+      step.kind = FlowStep::Kind::Fail;
+      step.message = string(body, "message", path, false);
+      step.message_code = string(body, "messagecode", path, false);
+    } else if (kind == "restart") {
+      only_keys(body, path, {"message", "messagecode", "canpreservestate"});
+      step.kind = FlowStep::Kind::Restart;
+      step.message = string(body, "message", path, false);
+      step.message_code = string(body, "messagecode", path, false);
+      step.can_preserve_state = boolean(body, "canpreservestate", path, true);
+    } else {
+      fail(where, "unknown step \"" + kind + "\" (expected ui, redirect, pass, fail or restart)");
+    }
+    return step;
+  }
+
+  std::vector<FlowStep> flow(const json& value, const std::string& where) const {
+    if (!value.is_array()) fail(where, "expected an array of steps, got " + std::string(value.type_name()));
+    std::vector<FlowStep> steps;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      steps.push_back(flow_step(value[i], where + "[" + std::to_string(i) + "]"));
+    }
+    if (auto error = flow_error(steps); !error.empty()) fail(where, error);
+    return steps;
+  }
+
+  IdentitySpec identity(const json& value, const std::string& where) const {
+    object(value, where);
+    only_keys(value, where, {"sub", "preferred_username", "email", "name", "account"});
+    IdentitySpec identity;
+    identity.sub = string(value, "sub", where, true);
+    if (identity.sub.empty()) fail(where + ".sub", "must not be empty");
+    identity.preferred_username = string(value, "preferred_username", where, false);
+    identity.email = string(value, "email", where, false);
+    identity.name = string(value, "name", where, false);
+    const std::string account = string(value, "account", where, false);
+    if (!account.empty()) {
+      auto name = auth::canonical_user_name(account);
+      if (!name) fail(where + ".account", "\"" + account + "\" is not a valid MediaWiki user name");
+      identity.account = *name;
+    }
+    return identity;
+  }
+
+  PluggableAuthSpec pluggableauth(const json& value, const std::string& where) const {
+    object(value, where);
+    only_keys(value, where, {"enable_local_login", "providers"});
+    PluggableAuthSpec spec;
+    spec.enable_local_login = boolean(value, "enable_local_login", where, false);
+    auto providers = value.find("providers");
+    if (providers == value.end() || !providers->is_array() || providers->empty()) {
+      fail(where + ".providers", "expected a non-empty array of providers");
+    }
+    std::set<std::string> labels;
+    for (std::size_t i = 0; i < providers->size(); ++i) {
+      const std::string path = where + ".providers[" + std::to_string(i) + "]";
+      const json& p = (*providers)[i];
+      object(p, path);
+      only_keys(p, path, {"label", "plugin", "unlinked", "identities"});
+      SsoProviderSpec provider;
+      provider.label = string(p, "label", path, true);
+      if (provider.label.empty()) fail(path + ".label", "must not be empty");
+      if (!labels.insert(provider.label).second) fail(path + ".label", "duplicate label \"" + provider.label + "\"");
+      const std::string plugin = string(p, "plugin", path, false);
+      if (!plugin.empty() && plugin != "OpenIDConnect") {
+        fail(path + ".plugin", "unknown plugin \"" + plugin + "\" (the mock has OpenIDConnect)");
+      }
+      const std::string unlinked = string(p, "unlinked", path, false);
+      if (unlinked == "restart") {
+        provider.unlinked = SsoProviderSpec::Unlinked::Restart;
+      } else if (!unlinked.empty() && unlinked != "create") {
+        fail(path + ".unlinked", "expected \"create\" or \"restart\"");
+      }
+      if (auto ids = p.find("identities"); ids != p.end()) {
+        if (!ids->is_array()) fail(path + ".identities", "expected an array");
+        std::set<std::string> subs;
+        for (std::size_t j = 0; j < ids->size(); ++j) {
+          auto identity = this->identity((*ids)[j], path + ".identities[" + std::to_string(j) + "]");
+          if (!subs.insert(identity.sub).second) {
+            fail(path + ".identities[" + std::to_string(j) + "].sub", "duplicate sub \"" + identity.sub + "\"");
+          }
+          provider.identities.push_back(std::move(identity));
+        }
+      }
+      spec.providers.push_back(std::move(provider));
+    }
+    return spec;
   }
 
   std::vector<std::string> strings(const json& parent, const char* key, const std::string& where) const {
@@ -97,7 +252,7 @@ class Parser {
 
   AccountSpec account(const json& value, const std::string& where, const auth::RightsConfig& rights) const {
     object(value, where);
-    only_keys(value, where, {"name", "password", "groups", "botpasswords", "oath"});
+    only_keys(value, where, {"name", "password", "groups", "botpasswords", "oath", "flow"});
     AccountSpec account;
     const std::string raw_name = string(value, "name", where, true);
     auto name = auth::canonical_user_name(raw_name);
@@ -137,18 +292,20 @@ class Parser {
       if (!base32) fail(path + ".secret", "expected a Base32 TOTP secret (A-Z, 2-7)");
       account.oath = std::move(oath);
     }
+    if (auto it = value.find("flow"); it != value.end()) account.flow = flow(*it, where + ".flow");
     return account;
   }
 
   Fixture fixture(const json& root) const {
     object(root, "");
-    only_keys(root, "", {"doc", "vars", "accounts", "extensions"});
+    only_keys(root, "", {"doc", "vars", "accounts", "extensions", "pluggableauth"});
     Fixture fixture;
     fixture.extensions = strings(root, "extensions", "");
     for (std::size_t i = 0; i < fixture.extensions.size(); ++i) {
       const auto& name = fixture.extensions[i];
       if (std::find(std::begin(kKnownExtensions), std::end(kKnownExtensions), name) == std::end(kKnownExtensions)) {
-        fail("extensions[" + std::to_string(i) + "]", "unknown extension \"" + name + "\" (known: OATHAuth)");
+        fail("extensions[" + std::to_string(i) + "]",
+             "unknown extension \"" + name + "\" (known: OATHAuth, ConfirmEdit, PluggableAuth, OpenIDConnect)");
       }
     }
     auth::RightsConfig rights;
@@ -167,6 +324,30 @@ class Parser {
         }
         fixture.accounts.push_back(std::move(account));
       }
+    }
+    const bool sso = fixture.has_extension("PluggableAuth");
+    if (fixture.has_extension("OpenIDConnect") && !sso) {
+      fail("extensions", "OpenIDConnect is a PluggableAuth plugin: list \"PluggableAuth\" too");
+    }
+    if (auto it = root.find("pluggableauth"); it != root.end()) {
+      if (!sso || !fixture.has_extension("OpenIDConnect")) {
+        fail("pluggableauth", "needs \"PluggableAuth\" and \"OpenIDConnect\" in \"extensions\"");
+      }
+      fixture.pluggableauth = pluggableauth(*it, "pluggableauth");
+      for (std::size_t i = 0; i < fixture.pluggableauth.providers.size(); ++i) {
+        for (const auto& identity : fixture.pluggableauth.providers[i].identities) {
+          const bool known = identity.account.empty() ||
+                             std::any_of(fixture.accounts.begin(), fixture.accounts.end(),
+                                         [&](const AccountSpec& a) { return a.name == identity.account; });
+          if (!known) {
+            fail("pluggableauth.providers[" + std::to_string(i) + "]", "identity \"" + identity.sub +
+                                                                          "\" is linked to \"" + identity.account +
+                                                                          "\", which is not an account");
+          }
+        }
+      }
+    } else if (sso) {
+      fail("extensions", "PluggableAuth needs a \"pluggableauth\" section with at least one provider");
     }
     return fixture;
   }

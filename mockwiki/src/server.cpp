@@ -12,8 +12,10 @@
 #include <thread>
 
 #include "api/api_main.h"
+#include "auth/user_name.h"
 #include "http/http.h"
 #include "util/text.h"
+#include "web/web_pages.h"
 #include "wiki.h"
 
 namespace mockwiki {
@@ -88,12 +90,13 @@ WikiConfig config_for(const MockWiki::Options& options) {
 
 struct MockWiki::Impl {
   explicit Impl(Options opts)
-      : options(std::move(opts)), wiki(std::move(options.fixture), config_for(options), clock), api(wiki) {}
+      : options(std::move(opts)), wiki(std::move(options.fixture), config_for(options), clock), api(wiki), web(wiki) {}
 
   Options options;
   Clock clock;
   Wiki wiki;
   api::ApiMain api;
+  web::WebPages web;
   httplib::Server server;
   std::thread thread;
   int port = 0;
@@ -180,6 +183,17 @@ MockWiki::MockWiki(Options options) {
   server.Patch(api_path, body_handler);
   server.Delete(api_path, body_handler);
   server.Options(api_path, handler);
+  // The pages login flows redirect a browser to (Special:PluggableAuthLogin, the fake identity
+  // provider, the scripted redirect page).
+  auto page_handler = [&impl](const httplib::Request& req, httplib::Response& res) {
+    http::Request request = to_api_request(req);
+    request.body = req.body;
+    to_httplib_response(impl.web.handle(request), res);
+  };
+  for (const char* pattern : {R"(/index\.php(/.*)?)", R"(/oidc/.*)"}) {
+    server.Get(pattern, page_handler);
+    server.Post(pattern, page_handler);
+  }
   // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which would let a second
   // server bind a port that is in use and take half of its connections.
   server.set_socket_options([](socket_t sock) {
@@ -233,5 +247,15 @@ int MockWiki::port() const { return impl_->port; }
 const std::string& MockWiki::wiki_id() const { return impl_->wiki.config().wiki_id; }
 Clock& MockWiki::clock() { return impl_->clock; }
 void MockWiki::reset() { impl_->wiki.reset(); }
+
+void MockWiki::set_flow(const std::string& account, std::vector<FlowStep> steps) {
+  if (!steps.empty()) {
+    if (auto error = flow_error(steps); !error.empty()) throw std::invalid_argument(error);
+  }
+  auto name = auth::canonical_user_name(account);
+  AccountPtr existing = name ? impl_->wiki.accounts().by_name(*name) : nullptr;
+  if (!existing) throw std::invalid_argument("no account \"" + account + "\"");
+  impl_->wiki.accounts().modify(existing->id, [&](Account& a) { a.flow = std::move(steps); });
+}
 
 }  // namespace mockwiki

@@ -159,14 +159,16 @@ TEST(FixtureTest, TheRootMustBeAnObjectWithKnownKeys) {
   EXPECT_EQ(error_of("[]"), "fixture: expected an object, got array");
   EXPECT_EQ(error_of("\"x\""), "fixture: expected an object, got string");
   EXPECT_EQ(error_of(R"({"users": []})"),
-            "fixture: unknown key \"users\" (expected one of: doc, vars, accounts, extensions)");
+            "fixture: unknown key \"users\" (expected one of: doc, vars, accounts, extensions, pluggableauth)");
 }
 
 TEST(FixtureTest, UnknownExtensionsAreErrors) {
-  EXPECT_EQ(error_of(R"({"extensions": ["OATHAuth", "PluggableAuth"]})"),
-            "fixture: extensions[1]: unknown extension \"PluggableAuth\" (known: OATHAuth)");
+  EXPECT_EQ(error_of(R"({"extensions": ["OATHAuth", "CentralAuth"]})"),
+            "fixture: extensions[1]: unknown extension \"CentralAuth\" (known: OATHAuth, ConfirmEdit, PluggableAuth, "
+            "OpenIDConnect)");
   EXPECT_EQ(error_of(R"({"extensions": ["oathauth"]})"),
-            "fixture: extensions[0]: unknown extension \"oathauth\" (known: OATHAuth)");
+            "fixture: extensions[0]: unknown extension \"oathauth\" (known: OATHAuth, ConfirmEdit, PluggableAuth, "
+            "OpenIDConnect)");
 }
 
 TEST(FixtureTest, ExtensionsOfTheWrongTypeAreErrorsAtExtensions) {
@@ -183,7 +185,8 @@ TEST(FixtureTest, AccountsOfTheWrongTypeAreErrors) {
 TEST(FixtureTest, UnknownAccountKeysAreErrors) {
   EXPECT_EQ(
       error_of(account(R"(, "email": "a@example.org")")),
-      "fixture: accounts[0]: unknown key \"email\" (expected one of: name, password, groups, botpasswords, oath)");
+      "fixture: accounts[0]: unknown key \"email\" (expected one of: name, password, groups, botpasswords, oath, "
+      "flow)");
 }
 
 TEST(FixtureTest, ANameAndAPasswordAreRequired) {

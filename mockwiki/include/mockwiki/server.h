@@ -18,9 +18,11 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "mockwiki/clock.h"
 #include "mockwiki/fixture.h"
+#include "mockwiki/flow.h"
 
 namespace mockwiki {
 
@@ -53,6 +55,11 @@ class MockWiki {
   Clock& clock();
   // Back to the fixture: accounts as loaded, no sessions, no throttles. The clock is kept.
   void reset();
+
+  // Scripts the logins of an account (mockwiki/flow.h); no steps: logins pass at once again.
+  // Logins already under way go on with the new steps. Throws std::invalid_argument for an
+  // unknown account or steps that make no flow. reset() restores the fixture's flows.
+  void set_flow(const std::string& account, std::vector<FlowStep> steps);
 
   // Stops serving; the destructor does it too. Idempotent.
   void stop();

@@ -315,6 +315,12 @@ Json MessageParam::raw() const {
 Message::Message(std::string key, std::vector<MessageParam> params)
     : key_(std::move(key)), params_(std::move(params)) {}
 
+Message Message::raw_text(std::string text, std::vector<MessageParam> params) {
+  Message message(std::move(text), std::move(params));
+  message.raw_text_ = true;
+  return message;
+}
+
 Message& Message::with_code(std::string code) {
   code_ = std::move(code);
   return *this;
@@ -347,7 +353,7 @@ std::string Message::code() const {
 }
 
 std::string Message::render(bool html) const {
-  const auto text = english_message(key_);
+  const auto text = raw_text_ ? std::optional<std::string_view>(key_) : english_message(key_);
   if (!text) return "\xE2\xA7\xBC" + util::html_escape(key_) + "\xE2\xA7\xBD";  // ⧼key⧽, escaped in every format
   std::string out;
   for (std::size_t i = 0; i < text->size(); ++i) {
@@ -373,7 +379,7 @@ std::string Message::render(bool html) const {
 std::string Message::text() const { return render(false); }
 
 std::string Message::html() const {
-  if (auto html = english_message_html(key_)) return std::string(*html);
+  if (auto html = raw_text_ ? std::nullopt : english_message_html(key_)) return std::string(*html);
   return render_links(render(true));
 }
 

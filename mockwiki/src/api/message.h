@@ -41,6 +41,8 @@ class Message {
  public:
   Message() = default;
   explicit Message(std::string key, std::vector<MessageParam> params = {});
+  // RawMessage: the text is its own key (so the API code is made from the text).
+  static Message raw_text(std::string text, std::vector<MessageParam> params = {});
 
   // ApiMessage: an explicit API code (else derived from the key) and extra error data.
   Message& with_code(std::string code);
@@ -66,6 +68,7 @@ class Message {
   std::vector<MessageParam> params_;
   std::string code_;
   Json data_;
+  bool raw_text_ = false;
 };
 
 // ApiErrorFormatter::stripMarkup: <var>, <kbd>, <samp> and <code> become quotes, other tags

@@ -2,6 +2,7 @@
 
 #include "auth/providers/local_password.h"
 #include "auth/providers/oath.h"
+#include "auth/providers/scripted_flow.h"
 #include "auth/providers/throttle.h"
 
 namespace mockwiki::auth {
@@ -10,8 +11,10 @@ std::unique_ptr<AuthProviders> configure_auth_providers(const Fixture& fixture) 
   auto providers = std::make_unique<AuthProviders>();
   // preauth: the throttle (sort 0).
   providers->pre.push_back(std::make_unique<ThrottlePreAuthenticationProvider>());
-  // primaryauth: the local password (sort 100). TemporaryPasswordPrimaryAuthenticationProvider
-  // (sort 0) is left out: the mock sends no password-reset mails.
+  // primaryauth: the mock's scripted flows first (they take over from a right password), then
+  // the local password (sort 100). TemporaryPasswordPrimaryAuthenticationProvider (sort 0) is
+  // left out: the mock sends no password-reset mails.
+  providers->primary.push_back(std::make_unique<ScriptedFlowPrimaryAuthenticationProvider>());
   providers->primary.push_back(std::make_unique<LocalPasswordPrimaryAuthenticationProvider>());
   // secondaryauth: CheckBlocks (0) and ResetPassword (100) have nothing to do for the mock's
   // accounts; OATHAuth's provider has sort 50.
