@@ -11,6 +11,7 @@ Wiki::Wiki(Fixture fixture, WikiConfig config, Clock& clock)
       session_manager_(sessions_, accounts_, config_.wiki_id) {
   rights_.oath_auth = fixture_.has_extension("OATHAuth");
   accounts_.load(fixture_, clock_.now());
+  openid_connect_.load(fixture_.pluggableauth);
   auth_providers_ = auth::configure_auth_providers(fixture_);
 }
 
@@ -22,6 +23,7 @@ void Wiki::reset() {
   throttles_.clear_all();
   rate_limiter_.clear();
   object_cache_.clear();
+  openid_connect_.load(fixture_.pluggableauth);
 }
 
 }  // namespace mockwiki

@@ -15,6 +15,7 @@
 #include "auth/rate_limiter.h"
 #include "session/session_manager.h"
 #include "session/session_store.h"
+#include "sso/openid_connect_store.h"
 
 namespace mockwiki {
 
@@ -57,6 +58,8 @@ class Wiki {
   auth::RateLimiter& rate_limiter() { return rate_limiter_; }
   // The object cache and main stash (ConfirmEdit's bad-login counters, spent TOTP windows).
   ObjectCache& object_cache() { return object_cache_; }
+  // Identity links and authorization codes of single sign-on (PluggableAuth, OpenIDConnect).
+  sso::OpenIdConnectStore& openid_connect() { return openid_connect_; }
   // The authentication providers the fixture's extensions configure.
   const auth::AuthProviders& auth_providers() const { return *auth_providers_; }
 
@@ -74,6 +77,7 @@ class Wiki {
   auth::ThrottleStore throttles_;
   auth::RateLimiter rate_limiter_;
   ObjectCache object_cache_;
+  sso::OpenIdConnectStore openid_connect_;
   std::unique_ptr<auth::AuthProviders> auth_providers_;
 };
 

@@ -147,10 +147,19 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"oathauth-login-failed", "Verification failed."},
       {"oathauth-throttled", "Too many verification attempts! Please wait $1."},
 
+      // PluggableAuth (REL1_39 i18n/en.json)
+      {"pluggableauth-loginbutton-help", "Authenticate with PluggableAuth"},
+      {"pluggableauth-authentication-workflow-failure", "Authentication workflow failure."},
+      {"pluggableauth-authentication-plugin-failure", "Could not load authentication plugin"},
+      {"pluggableauth-authentication-failure", "User cannot be authenticated."},
+      {"pluggableauth-no-username", "Missing username for new user."},
+      {"pluggableauth-fatal-error",
+       "Error authenticating user. Please try again or contact your system administrator."},
+
       // The mock's own: an action or format MediaWiki has and the mock does not.
       {"mockwiki-notimplemented",
        "mockwiki does not implement <kbd>$1</kbd>: it mocks MediaWiki's authentication surface "
-       "(login, clientlogin, logout, tokens, userinfo, authmanagerinfo, siteinfo)."},
+       "(login, clientlogin, createaccount, logout, tokens, userinfo, authmanagerinfo, siteinfo)."},
       // A RawMessage "$1" renders its parameter.
       {"$1", "$1"},
   };

@@ -74,7 +74,7 @@ AuthManager::AuthManager(Wiki& wiki, session::Session& session, std::string ip, 
 
 bool AuthManager::can_create_accounts() const {
   return std::any_of(providers_.primary.begin(), providers_.primary.end(), [](const auto& p) {
-    return p->account_creation_type() == PrimaryAuthenticationProvider::CreationType::Create;
+    return p->account_creation_type() != PrimaryAuthenticationProvider::CreationType::None;
   });
 }
 

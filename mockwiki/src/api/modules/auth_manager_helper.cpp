@@ -3,7 +3,36 @@
 #include <algorithm>
 #include <map>
 
+#include "util/text.h"
+
 namespace mockwiki::api::modules {
+namespace {
+
+// $wgUrlProtocols: what wfParseUrl accepts as a URL.
+constexpr std::string_view kUrlProtocols[] = {
+    "bitcoin:", "ftp://",  "ftps://",  "geo:",      "git://",  "gopher://",    "http://",
+    "https://", "irc://",  "ircs://",  "magnet:",   "mailto:", "matrix:",      "mms://",
+    "news:",    "nntp://", "redis://", "sftp://",   "sip:",    "sips:",        "sms:",
+    "ssh://",   "svn://",  "tel:",     "telnet://", "urn:",    "worldwind://", "xmpp:"};
+
+// wfParseUrl() succeeds and finds a scheme (a protocol-relative "//host" has none).
+bool is_absolute_url(const std::string& url) {
+  const std::size_t colon = url.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = url[i];
+    const bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
+                    (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  const std::string scheme = util::lower_ascii(url.substr(0, colon));
+  for (std::string_view protocol : kUrlProtocols) {
+    if (protocol == scheme + "://" || protocol == scheme + ":") return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 using auth::AuthenticationResponse;
 using auth::AuthField;
@@ -15,6 +44,32 @@ std::optional<MessageFormat> parse_message_format(std::string_view value) {
   if (value == "raw") return MessageFormat::Raw;
   if (value == "none") return MessageFormat::None;
   return std::nullopt;
+}
+
+void AuthManagerModule::read_params(ParamReader& p) {
+  requests_ = p.strings_if_present("requests");
+  message_format_ = *parse_message_format(*p.choice("messageformat", {"html", "wikitext", "raw", "none"}, "wikitext"));
+  merge_fields_ = p.flag("mergerequestfields");
+  preserve_state_ = p.flag("preservestate");
+  return_url_ = p.string("returnurl");
+  continue_ = p.flag("continue");
+  read_token(p);
+}
+
+void AuthManagerModule::check_continue_or_return_url() const {
+  if (!continue_ && !return_url_) {
+    // ApiBase::requireAtLeastOneParameter
+    std::vector<MessageParam> names = {MessageParam::plain("<var>" + encode("continue") + "</var>"),
+                                       MessageParam::plain("<var>" + encode("returnurl") + "</var>")};
+    die(Message("apierror-missingparam-at-least-one-of",
+                {MessageParam::list(std::move(names), "text"), MessageParam::plain(std::int64_t{2})})
+            .with_code("missingparam"));
+  }
+  if (return_url_ && !is_absolute_url(*return_url_)) {
+    die(Message("apierror-badurl",
+                {MessageParam::plain(encode("returnurl")), MessageParam::plain(util::escape_wikitext(*return_url_))})
+            .with_code("badurl_" + encode("returnurl")));
+  }
 }
 
 std::vector<AuthRequest> AuthManagerHelper::load_requests(auth::AuthManager& manager, auth::AuthAction action,

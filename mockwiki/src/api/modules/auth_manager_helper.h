@@ -40,6 +40,29 @@ class AuthManagerHelper {
   bool merge_fields_;
 };
 
+// action=clientlogin and action=createaccount (ApiClientLogin, ApiAMCreateAccount): the same
+// parameters (ApiAuthManagerHelper::getStandardParams) and the same checks before AuthManager
+// runs.
+class AuthManagerModule : public ApiModule {
+ public:
+  using ApiModule::ApiModule;
+  void read_params(ParamReader& p) override;
+  bool is_read_mode() const override { return false; }
+  bool is_write_mode() const override { return true; }  // T283394
+
+ protected:
+  // requireAtLeastOneParameter(continue, returnurl), then returnurl must parse with a scheme.
+  void check_continue_or_return_url() const;
+  AuthManagerHelper make_helper(ApiContext& ctx) const { return AuthManagerHelper(ctx, *this, message_format_, merge_fields_); }
+
+  std::optional<std::vector<std::string>> requests_;
+  MessageFormat message_format_ = MessageFormat::Wikitext;
+  bool merge_fields_ = false;
+  bool preserve_state_ = false;
+  std::optional<std::string> return_url_;
+  bool continue_ = false;
+};
+
 // AuthenticationRequest::mergeFieldInfo.
 std::vector<auth::AuthField> merge_field_info(const std::vector<auth::AuthRequest>& requests);
 

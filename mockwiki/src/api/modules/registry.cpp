@@ -9,7 +9,7 @@ struct Entry {
 };
 
 const Entry kActions[] = {
-    {"login", make_login}, {"clientlogin", make_clientlogin}, {"logout", make_logout},
+    {"login", make_login}, {"clientlogin", make_clientlogin}, {"logout", make_logout}, {"createaccount", make_createaccount},
     {"query", make_query}, {"checktoken", make_checktoken},   {"help", make_help},
 };
 

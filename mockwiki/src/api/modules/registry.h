@@ -26,6 +26,7 @@ std::unique_ptr<ApiModule> make_query_module(QueryGroup group, std::string_view 
 std::unique_ptr<ApiModule> make_login();
 std::unique_ptr<ApiModule> make_clientlogin();
 std::unique_ptr<ApiModule> make_logout();
+std::unique_ptr<ApiModule> make_createaccount();
 std::unique_ptr<ApiModule> make_query();
 std::unique_ptr<ApiModule> make_checktoken();
 std::unique_ptr<ApiModule> make_help();
