@@ -31,6 +31,9 @@ struct Account {
   std::vector<BotPassword> bot_passwords;
   std::optional<std::string> oath_secret;
   std::vector<FlowStep> flow;  // a scripted login flow; empty: none
+  std::string email;
+  std::int64_t email_authenticated = 0;  // when the address was confirmed; 0: not confirmed
+  std::string realname;
   std::string token;  // user_token: the value of the Token cookie
   std::int64_t registration = 0;
 

@@ -309,7 +309,7 @@ class Parser {
       }
     }
     auth::RightsConfig rights;
-    rights.oath_auth = fixture.has_extension("OATHAuth");
+    rights = auth::rights_config_for(fixture.extensions);
     if (auto it = root.find("accounts"); it != root.end()) {
       if (!it->is_array()) fail("accounts", "expected an array, got " + std::string(it->type_name()));
       std::set<std::string> names;

@@ -9,7 +9,7 @@ Wiki::Wiki(Fixture fixture, WikiConfig config, Clock& clock)
       config_(std::move(config)),
       clock_(clock),
       session_manager_(sessions_, accounts_, config_.wiki_id) {
-  rights_.oath_auth = fixture_.has_extension("OATHAuth");
+  rights_ = auth::rights_config_for(fixture_.extensions);
   accounts_.load(fixture_, clock_.now());
   openid_connect_.load(fixture_.pluggableauth);
   auth_providers_ = auth::configure_auth_providers(fixture_);

@@ -1,6 +1,5 @@
 #include "api/api_main.h"
 
-#include "internal_error.h"
 
 #include <algorithm>
 
@@ -337,7 +336,18 @@ void Run::substitute_result_with_error(const ApiError& error) {
   const std::string docref = Message("api-usage-docref", {MessageParam::plain(wiki_.api_url())}).text() + " " +
                              Message("api-usage-mailinglist-ref").text();
   if (error.is_internal()) {
-    // no docref for an exception that is not an API error
+    // No docref for an exception that is not an API error; with $wgShowExceptionDetails (as on
+    // the reference wiki) its trace instead.
+    if (!error.trace().empty()) {
+      if (ctx_.formatter.is_bc()) {
+        Json* bc_error = ctx_.result.find("error");
+        (*bc_error)["trace"] = error.trace();
+        (*bc_error)[kContentKey] = "trace";
+      } else {
+        ctx_.result.set("trace", error.trace());
+        ctx_.result.set(kContentKey, "trace");
+      }
+    }
   } else if (ctx_.formatter.is_bc()) {
     Json* bc_error = ctx_.result.find("error");
     (*bc_error)["docref"] = docref;
@@ -404,7 +414,7 @@ http::Response Run::execute() {
     Message message("apierror-exceptioncaught",
                     {MessageParam::plain(ctx_.request_id), MessageParam::plain(util::escape_wikitext(e.what()))});
     message.with_code("internal_api_error_" + e.php_class()).with_data(Json{{"errorclass", e.php_class()}});
-    return handle_exception(ApiError::internal(message));
+    return handle_exception(ApiError::internal(message, e.trace()));
   } catch (const std::exception& e) {
     // A bug in the mock: reported the way MediaWiki reports an uncaught exception.
     Message message("apierror-exceptioncaught",

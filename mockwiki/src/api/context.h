@@ -28,11 +28,14 @@ class ApiError : public std::exception {
   ApiError(Message message, std::string module_path, int http_status = 0)
       : message_(std::move(message)), module_path_(std::move(module_path)), http_status_(http_status) {}
   // An uncaught exception (internal_api_error_*): no module, no docref.
-  static ApiError internal(Message message) {
+  static ApiError internal(Message message, std::string trace = {}) {
     ApiError error(std::move(message), "");
     error.internal_ = true;
+    error.trace_ = std::move(trace);
     return error;
   }
+  // An exception's trace, as $wgShowExceptionDetails shows it.
+  const std::string& trace() const { return trace_; }
   const Message& message() const { return message_; }
   const std::string& module_path() const { return module_path_; }
   int http_status() const { return http_status_; }
@@ -44,6 +47,7 @@ class ApiError : public std::exception {
   std::string module_path_;
   int http_status_;
   bool internal_ = false;
+  std::string trace_;
 };
 
 class ApiContext {

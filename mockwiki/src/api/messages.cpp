@@ -133,6 +133,20 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"botpasswords-invalid-name", "The username specified does not contain the bot password separator (\"$1\")."},
       {"authmanager-userlogin-remembermypassword-help",
        "Whether the password should be remembered for longer than the length of the session."},
+      {"createacct-reason", "Reason (publicly logged)"},
+      {"createacct-reason-help", "Message shown in the account creation log"},
+      {"userexists", "Username entered already in use.\nPlease choose a different name."},
+      {"noname", "You have not specified a valid username."},
+      {"badretype", "The passwords you entered do not match."},
+      {"invalidemailaddress",
+       "The email address cannot be accepted as it appears to have an invalid format.\nPlease enter a "
+       "well-formatted address or empty that field."},
+      {"passwordtooshort", "Passwords must be at least {{PLURAL:$1|1 character|$1 characters}}."},
+      {"passwordtoolong", "Passwords cannot be longer than {{PLURAL:$1|1 character|$1 characters}}."},
+      {"password-substring-username-match", "Your password must not appear within your username."},
+      {"password-login-forbidden", "The use of this username and password has been forbidden."},
+      {"passwordincommonlist",
+       "The password entered is in a list of very commonly used passwords. Please choose a more unique password."},
       {"authmanager-create-not-in-progress",
        "Account creation is not in progress or session data has been lost. Please start again from the "
        "beginning."},
@@ -146,6 +160,20 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
        "Please enter a code from your two-factor authentication application (such as Google Authenticator)."},
       {"oathauth-login-failed", "Verification failed."},
       {"oathauth-throttled", "Too many verification attempts! Please wait $1."},
+
+      // ConfirmEdit (i18n/en.json)
+      {"captcha-id-label", "CAPTCHA ID"},
+      {"captcha-id-help", "This value should be sent back unchanged."},
+      {"captcha-info-help", "Description of the CAPTCHA."},
+      {"captcha-label", "CAPTCHA"},
+      {"captcha-help", "Solution of the CAPTCHA."},
+      {"captcha-badlogin",
+       "To protect the wiki against automated password cracking, we kindly ask you to solve the following task "
+       "below and enter the answer in the box ([[Special:Captcha/help|more info]]):"},
+      {"captcha-createaccount",
+       "To protect the wiki against automated account creation, we kindly ask you to solve the following task "
+       "below and enter the answer in the box ([[Special:Captcha/help|more info]]):"},
+      {"captcha-createaccount-fail", "Incorrect or missing CAPTCHA."},
 
       // PluggableAuth (REL1_39 i18n/en.json)
       {"pluggableauth-loginbutton-help", "Authenticate with PluggableAuth"},

@@ -1,6 +1,7 @@
 #include "auth/auth_manager.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "auth/user_name.h"
 #include "internal_error.h"
@@ -56,6 +57,12 @@ std::optional<AuthAction> parse_auth_action(std::string_view name) {
   if (name == "remove") return AuthAction::Remove;
   if (name == "unlink") return AuthAction::Unlink;
   return std::nullopt;
+}
+
+bool is_valid_email(std::string_view address) {
+  // Sanitizer::validateEmail: HTML5's pattern, case-insensitive.
+  static const std::regex kEmail(R"(^[a-z0-9!#$%&'*+\-/=?^_`{|}~.]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*$)", std::regex::icase);
+  return std::regex_match(std::string(address), kEmail);
 }
 
 std::optional<std::string> username_from_requests(const std::vector<AuthRequest>& requests) {
@@ -160,6 +167,7 @@ std::vector<AuthRequest> AuthManager::requests_from(AuthAction action, bool pre,
     case AuthAction::Create:
       requests.push_back(username_request());
       requests.push_back(user_data_request());
+      if (username) requests.push_back(creation_reason_request());  // creating for someone else
       username.reset();  // the new account's name is not the creator's
       break;
     default:
@@ -429,6 +437,11 @@ AuthenticationResponse AuthManager::begin_account_creation(const Account* creato
   for (auto& request : requests) {
     request.username = *name;
     request.data["returnToUrl"] = return_url;
+    // UserDataAuthenticationRequest::populateUser: a given email address must look like one.
+    if (request.id == kUserDataRequestId) {
+      const std::string email = request.value("email").value_or("");
+      if (!email.empty() && !is_valid_email(email)) return AuthenticationResponse::fail(Message("invalidemailaddress"));
+    }
   }
   remove_authentication_data();
   AuthFlowState state;
@@ -511,6 +524,12 @@ AuthenticationResponse AuthManager::continue_account_creation(std::vector<AuthRe
   if (!account) return end_creation(AuthenticationResponse::fail(Message("userexists")));
   // finishAccountCreation: the provider stores its credentials (the password) on the account;
   // every provider sees the requests, so a preserved third-party identity gets linked.
+  if (const AuthRequest* data = find_request(state.begin_requests, kUserDataRequestId)) {
+    wiki_.accounts().modify(account->id, [&](Account& a) {
+      a.email = data->value("email").value_or("");
+      a.realname = data->value("realname").value_or("");
+    });
+  }
   creator_provider->account_created(*this, *account, state.begin_requests);
   for (const auto& provider : providers_.primary) {
     if (provider.get() != creator_provider) provider->account_created(*this, *account, state.begin_requests);

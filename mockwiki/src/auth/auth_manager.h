@@ -93,6 +93,9 @@ class AuthManager {
   const AuthProviders& providers_;
 };
 
+// Sanitizer::validateEmail.
+bool is_valid_email(std::string_view address);
+
 // AuthenticationRequest::getUsernameFromRequests: the one username the requests carry.
 std::optional<std::string> username_from_requests(const std::vector<AuthRequest>& requests);
 

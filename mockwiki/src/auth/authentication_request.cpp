@@ -215,6 +215,16 @@ AuthRequest user_data_request() {
   return r;
 }
 
+AuthRequest creation_reason_request() {
+  AuthRequest r;
+  r.id = "MediaWiki\\Auth\\CreationReasonAuthenticationRequest";
+  r.required = AuthRequest::Required::Optional;
+  describe_by_class(r);
+  r.fields.push_back({"reason", "string", std::nullopt, Message("createacct-reason"), Message("createacct-reason-help"),
+                      true, false});
+  return r;
+}
+
 AuthRequest temporary_password_request(const std::string& username) {
   AuthRequest r;
   r.id = "MediaWiki\\Auth\\TemporaryPasswordAuthenticationRequest";

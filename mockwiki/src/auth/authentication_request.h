@@ -97,6 +97,8 @@ AuthRequest remember_me_request(bool can_remember = true);
 AuthRequest username_request();
 AuthRequest user_data_request();
 AuthRequest temporary_password_request(const std::string& username);
+// CreationReasonAuthenticationRequest: why a logged-in user creates an account for someone.
+AuthRequest creation_reason_request();
 // ButtonAuthenticationRequest: one button field; its id is the class, ":" and the name.
 AuthRequest button_request(std::string class_name, std::string name, Message label, Message help, bool required);
 // CreateFromLoginAuthenticationRequest wrapping a provider's createRequest.

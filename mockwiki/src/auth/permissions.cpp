@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <span>
 #include <utility>
 
 namespace mockwiki::auth {
@@ -98,6 +99,13 @@ const RightsOf kOathAuthGroupPermissions[] = {
     {"sysop", {"oathauth-disable-for-user", "oathauth-verify-user", "oathauth-view-log"}},
 };
 
+// ConfirmEdit's extension.json ('*', user and autoconfirmed get skipcaptcha => false, which
+// grants nothing).
+const RightsOf kConfirmEditGroupPermissions[] = {
+    {"bot", {"skipcaptcha"}},
+    {"sysop", {"skipcaptcha"}},
+};
+
 const RightsOf kGrantPermissions[] = {
     {"basic",
      {"autocreateaccount", "autoconfirmed", "autopatrol", "editsemiprotected", "ipblock-exempt", "nominornewtalk",
@@ -151,6 +159,18 @@ void append_unique(std::vector<std::string>& out, std::string_view right) {
 
 }  // namespace
 
+RightsConfig rights_config_for(const std::vector<std::string>& extensions) {
+  RightsConfig config;
+  for (const auto& name : extensions) {
+    if (name == "OATHAuth") config.oath_auth = true;
+    if (name == "ConfirmEdit") {
+      config.confirm_edit = true;
+      config.confirm_edit_first = !config.oath_auth;
+    }
+  }
+  return config;
+}
+
 bool is_explicit_group(std::string_view group) {
   if (std::find(std::begin(kImplicitGroups), std::end(kImplicitGroups), group) != std::end(kImplicitGroups)) {
     return false;
@@ -196,14 +216,15 @@ std::vector<std::string> effective_groups(std::vector<std::string> groups, bool 
 }
 
 std::vector<std::string> group_rights(const std::vector<std::string>& groups, const RightsConfig& config) {
+  // Extensions' group permissions are merged in after core's (array_plus_2d), in load order.
+  std::vector<std::span<const RightsOf>> tables = {kGroupPermissions};
+  if (config.confirm_edit && config.confirm_edit_first) tables.emplace_back(kConfirmEditGroupPermissions);
+  if (config.oath_auth) tables.emplace_back(kOathAuthGroupPermissions);
+  if (config.confirm_edit && !config.confirm_edit_first) tables.emplace_back(kConfirmEditGroupPermissions);
   std::vector<std::string> rights;
   for (const auto& group : groups) {
-    for (const auto& g : kGroupPermissions) {
-      if (g.name != group) continue;
-      for (auto right : g.rights) append_unique(rights, right);
-    }
-    if (config.oath_auth) {
-      for (const auto& g : kOathAuthGroupPermissions) {
+    for (const auto& table : tables) {
+      for (const auto& g : table) {
         if (g.name != group) continue;
         for (auto right : g.rights) append_unique(rights, right);
       }

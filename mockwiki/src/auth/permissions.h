@@ -11,8 +11,14 @@ namespace mockwiki::auth {
 
 // Extensions that change the rights table.
 struct RightsConfig {
-  bool oath_auth = false;  // OATHAuth's extension.json adds oathauth-* rights
+  bool oath_auth = false;     // OATHAuth's extension.json adds oathauth-* rights and the oath grant
+  bool confirm_edit = false;  // ConfirmEdit's adds skipcaptcha (bot, sysop)
+  // Which of the two extension.json files was loaded first: its rights come first in a group.
+  bool confirm_edit_first = false;
 };
+
+// The rights configuration of a wiki with these extensions, in load order.
+RightsConfig rights_config_for(const std::vector<std::string>& extensions);
 
 // Groups an account may be given explicitly ($wgGroupPermissions minus $wgImplicitGroups).
 bool is_explicit_group(std::string_view group);

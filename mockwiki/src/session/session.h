@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,8 @@ class Session {
   int user_id() const { return record_.user_id; }
   const std::string& user_name() const { return record_.user_name; }
   bool remembers_user() const { return record_.remember; }
+  // Session::suggestLoginUsername: the name the client last logged in with (its UserName cookie).
+  const std::optional<std::string>& suggested_login_username() const { return suggested_login_username_; }
   const SessionRecord& record() const { return record_; }
   SessionRecord& mutable_record();  // marks the data dirty
 
@@ -65,6 +69,7 @@ class Session {
   bool meta_dirty_;
   bool data_dirty_;
   std::shared_ptr<auth::AuthSessionData> own_auth_;  // this request's copy, once it changed it
+  std::optional<std::string> suggested_login_username_;
 };
 
 }  // namespace mockwiki::session

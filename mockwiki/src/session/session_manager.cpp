@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "auth/user_name.h"
 #include "util/random.h"
 
 namespace mockwiki::session {
@@ -50,6 +51,10 @@ std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, ht
     session = std::make_unique<Session>(std::string(), SessionRecord{}, false, false);
   }
   session->renew(now);
+  // CookieSessionProvider::suggestLoginUsername: the UserName cookie, if it is a valid name.
+  if (session->provider() == Provider::Cookie) {
+    if (auto name = in.get(user_name_cookie())) session->suggested_login_username_ = auth::canonical_user_name(*name);
+  }
   return session;
 }
 

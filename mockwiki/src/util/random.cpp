@@ -20,6 +20,21 @@ std::vector<unsigned char> random_bytes(std::size_t n) {
 
 }  // namespace
 
+std::int64_t random_int(std::int64_t low, std::int64_t high) {
+  const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
+  if (span == 0) return low;
+  // Rejection sampling, so that every value is equally likely.
+  const std::uint64_t limit = span == UINT64_MAX ? UINT64_MAX : UINT64_MAX - (UINT64_MAX % (span + 1)) - 1;
+  for (;;) {
+    std::uint64_t value = 0;
+    for (unsigned char b : random_bytes(8)) value = (value << 8) | b;
+    if (value <= limit) {
+      return static_cast<std::int64_t>(static_cast<std::uint64_t>(low) +
+                                       (span == UINT64_MAX ? value : value % (span + 1)));
+    }
+  }
+}
+
 std::string random_hex(std::size_t chars) {
   static constexpr char kDigits[] = "0123456789abcdef";
   const auto bytes = random_bytes((chars + 1) / 2);

@@ -1,6 +1,7 @@
 #include "web/page_context.h"
 
 #include "auth/user_name.h"
+#include "util/random.h"
 #include "util/text.h"
 
 namespace mockwiki::web {
@@ -25,10 +26,16 @@ http::Response PageContext::finish(http::Response response) {
 }
 
 http::Response redirect_to(const std::string& location) {
+  // The headers index.php sends with a redirect (OutputPage::output for a private page).
   http::Response response;
   response.status = 302;
   response.content_type = "text/html; charset=UTF-8";
+  response.add_header("X-Content-Type-Options", "nosniff");
+  response.add_header("Vary", "Accept-Encoding, Cookie");
+  response.add_header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+  response.add_header("Cache-Control", "private, must-revalidate, max-age=0");
   response.add_header("Location", location);
+  response.add_header("X-Request-Id", util::request_id());
   return response;
 }
 

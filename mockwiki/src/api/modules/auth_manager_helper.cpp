@@ -176,9 +176,11 @@ Json AuthManagerHelper::format_response(const AuthenticationResponse& response) 
     // The response's createRequest (or none) is kept for loginpreservestate and createpreservestate.
     ctx_.session().mutable_auth_data().preserved_create_request = response.create_request;
     out["canpreservestate"] = response.create_request != nullptr;
-  } else if (ctx_.session().auth_data().preserved_create_request) {
-    ctx_.session().mutable_auth_data().preserved_create_request.reset();
   }
+  // Any other answer removes it, in ApiAuthManagerHelper, but PHP's session handler writes
+  // the object back at the end of the request (PHPSessionHandler::write: "deleted in Session
+  // and changed in $_SESSION"), so on a real wiki it stays until the next FAIL or RESTART
+  // (tests/reference/raw/flows/FINDINGS.md §1). The mock keeps it too.
   return out;
 }
 

@@ -170,8 +170,13 @@ class UserInfo : public ApiModule {
     if (has("editcount")) info["editcount"] = 0;
     if (has("ratelimits")) info["ratelimits"] = limits(ctx, true);
     if (has("theoreticalratelimits")) info["theoreticalratelimits"] = limits(ctx, false);
-    if (has("realname")) info["realname"] = "";
-    if (has("email") && ctx.user_can("viewmyprivateinfo")) info["email"] = "";
+    if (has("realname")) info["realname"] = account ? account->realname : std::string();
+    if (has("email") && ctx.user_can("viewmyprivateinfo")) {
+      info["email"] = account ? account->email : std::string();
+      if (account && account->email_authenticated) {
+        info["emailauthenticated"] = util::iso8601(account->email_authenticated);
+      }
+    }
     if (has("registrationdate") && account) info["registrationdate"] = util::iso8601(account->registration);
     if (has("acceptlang")) info["acceptlang"] = accept_languages(ctx.http.header("Accept-Language").value_or(""));
     if (has("unreadcount")) info["unreadcount"] = 0;

@@ -1,7 +1,9 @@
 #include "auth/providers/local_password.h"
 
 #include "auth/auth_manager.h"
+#include "auth/common_passwords.h"
 #include "auth/user_name.h"
+#include "util/text.h"
 
 namespace mockwiki::auth {
 
@@ -43,14 +45,40 @@ bool LocalPasswordPrimaryAuthenticationProvider::test_user_exists(AuthManager& m
   return canonical && manager.wiki().accounts().by_name(*canonical) != nullptr;
 }
 
+std::optional<Message> password_policy_failure(const std::string& username, const std::string& password) {
+  // $wgPasswordPolicy for a new account (no groups): every check runs, in this order.
+  std::vector<Message> errors;
+  if (password.empty()) errors.emplace_back("passwordtooshort", std::vector{api::MessageParam::number(1)});
+  if (util::lower_ascii(username).find(util::lower_ascii(password)) != std::string::npos) {
+    errors.emplace_back("password-substring-username-match");  // stripos($username, $password)
+  }
+  const bool default_login = (username == "Useruser" && password == "Passpass") ||
+                             (username == "Useruser1" && password == "Passpass1") ||
+                             ((username == "Apitestsysop" || username == "Apitestuser") && password == "testpass") ||
+                             password == "ExamplePassword";
+  if (default_login) errors.emplace_back("password-login-forbidden");
+  if (password.size() > 4096) errors.emplace_back("passwordtoolong", std::vector{api::MessageParam::number(4096)});
+  if (is_common_password(password)) errors.emplace_back("passwordincommonlist");
+  if (errors.empty()) return std::nullopt;
+  if (errors.size() == 1) return errors.front();
+  // Status::getMessage with several errors: a bulleted RawMessage of them.
+  std::string wrapper;
+  std::vector<api::MessageParam> params;
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    wrapper += (i ? "\n* $" : "* $") + std::to_string(i + 1);
+    params.push_back(api::MessageParam::plain(errors[i].text()));
+  }
+  return Message::raw_text(wrapper, std::move(params));
+}
+
 std::optional<Message> LocalPasswordPrimaryAuthenticationProvider::test_for_account_creation(
-    AuthManager&, const std::string&, const std::vector<AuthRequest>& requests) const {
+    AuthManager&, const std::string& username, const std::vector<AuthRequest>& requests) const {
   const AuthRequest* request = find_request(requests, kPasswordRequestId);
   if (!request) return std::nullopt;
   auto password = request->value("password");
   if (!password) return std::nullopt;
   if (password != request->value("retype")) return Message("badretype");
-  return std::nullopt;
+  return password_policy_failure(username, *password);
 }
 
 AuthenticationResponse LocalPasswordPrimaryAuthenticationProvider::begin_account_creation(

@@ -24,4 +24,9 @@ class LocalPasswordPrimaryAuthenticationProvider : public PrimaryAuthenticationP
                        const std::vector<AuthRequest>& requests) const override;
 };
 
+// User::checkPasswordValidity for a new account: what $wgPasswordPolicy's default checks
+// object to (passwordtooshort, password-substring-username-match, password-login-forbidden,
+// passwordtoolong, passwordincommonlist), or nothing.
+std::optional<Message> password_policy_failure(const std::string& username, const std::string& password);
+
 }  // namespace mockwiki::auth
