@@ -65,6 +65,18 @@ std::string ApiClient::encode(const Params& params) {
 
 Reply ApiClient::get(const Params& params) { return send("GET", params, "", ""); }
 
+Reply ApiClient::browse(const std::string& url) {
+  // "http://host:port/path?query" -> "/path?query"; the host must be the mock's.
+  const std::size_t path_start = url.find('/', url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+  httplib::Request req;
+  req.method = "GET";
+  req.path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  std::string cookie_header;
+  for (const auto& [name, value] : jar_) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
+  if (!cookie_header.empty()) req.headers.emplace("Cookie", cookie_header);
+  return finish(http_.send(req));
+}
+
 Reply ApiClient::post(const Params& body, const Params& query) {
   return send("POST", query, encode(body), "application/x-www-form-urlencoded");
 }

@@ -40,6 +40,9 @@ class ApiClient {
 
   Reply get(const Params& params);
   Reply post(const Params& body, const Params& query = {});
+  // GET of any URL on the mock's host (a page a login flow redirects to), with the cookie
+  // jar; redirects are not followed (see the reply's Location header).
+  Reply browse(const std::string& url);
   // Any method; the body is sent as is with the given content type (none if empty).
   Reply send(const std::string& method, const Params& query, const std::string& body, const std::string& content_type,
              const httplib::Headers& headers = {});
