@@ -85,7 +85,8 @@ class Parser {
     object(body, path);
     FlowStep step;
     if (kind == "ui") {
-      only_keys(body, path, {"message", "messagecode", "id", "fields", "expect", "mismatch_message", "fail_on_mismatch"});
+      only_keys(body, path,
+                {"message", "messagecode", "id", "fields", "expect", "mismatch_message", "fail_on_mismatch"});
       step.kind = FlowStep::Kind::Ui;
       step.message = string(body, "message", path, false);
       step.message_code = string(body, "messagecode", path, false);
@@ -336,13 +337,13 @@ class Parser {
       fixture.pluggableauth = pluggableauth(*it, "pluggableauth");
       for (std::size_t i = 0; i < fixture.pluggableauth.providers.size(); ++i) {
         for (const auto& identity : fixture.pluggableauth.providers[i].identities) {
-          const bool known = identity.account.empty() ||
-                             std::any_of(fixture.accounts.begin(), fixture.accounts.end(),
-                                         [&](const AccountSpec& a) { return a.name == identity.account; });
+          const bool known =
+              identity.account.empty() || std::any_of(fixture.accounts.begin(), fixture.accounts.end(),
+                                                      [&](const AccountSpec& a) { return a.name == identity.account; });
           if (!known) {
-            fail("pluggableauth.providers[" + std::to_string(i) + "]", "identity \"" + identity.sub +
-                                                                          "\" is linked to \"" + identity.account +
-                                                                          "\", which is not an account");
+            fail(
+                "pluggableauth.providers[" + std::to_string(i) + "]",
+                "identity \"" + identity.sub + "\" is linked to \"" + identity.account + "\", which is not an account");
           }
         }
       }

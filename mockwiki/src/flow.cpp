@@ -41,8 +41,8 @@ std::string flow_error(const std::vector<FlowStep>& steps) {
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const FlowStep& step = steps[i];
     const std::string where = "step " + std::to_string(i + 1) + ": ";
-    const bool final = step.kind == FlowStep::Kind::Pass || step.kind == FlowStep::Kind::Fail ||
-                       step.kind == FlowStep::Kind::Restart;
+    const bool final =
+        step.kind == FlowStep::Kind::Pass || step.kind == FlowStep::Kind::Fail || step.kind == FlowStep::Kind::Restart;
     if (final && i + 1 != steps.size()) return where + "pass, fail and restart end a flow; no step may follow";
     if (!final && i + 1 == steps.size()) return where + "the last step must be pass, fail or restart";
     if (step.kind == FlowStep::Kind::Ui) {

@@ -8,11 +8,11 @@
 
 #include "accounts.h"
 #include "auth/permissions.h"
+#include "auth/rate_limiter.h"
 #include "auth/throttler.h"
 #include "mockwiki/clock.h"
 #include "mockwiki/fixture.h"
 #include "object_cache.h"
-#include "auth/rate_limiter.h"
 #include "session/session_manager.h"
 #include "session/session_store.h"
 #include "sso/openid_connect_store.h"

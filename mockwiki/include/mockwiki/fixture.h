@@ -74,7 +74,7 @@ struct IdentitySpec {
   std::string sub;                 // the subject claim: the identity's key
   std::string preferred_username;  // the claims a new account's name is made from
   std::string email;
-  std::string name;  // real name
+  std::string name;     // real name
   std::string account;  // the account it is linked to (empty: none yet)
 };
 

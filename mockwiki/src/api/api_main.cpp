@@ -1,6 +1,5 @@
 #include "api/api_main.h"
 
-
 #include <algorithm>
 
 #include "api/context.h"

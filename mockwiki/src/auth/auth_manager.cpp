@@ -141,8 +141,8 @@ std::vector<AuthRequest> AuthManager::requests_from(AuthAction action, bool pre,
       if (is_primary && request.required == AuthRequest::Required::Required) {
         request.required = AuthRequest::Required::PrimaryRequired;
       }
-      auto existing = std::find_if(requests.begin(), requests.end(),
-                                   [&](const AuthRequest& r) { return r.id == request.id; });
+      auto existing =
+          std::find_if(requests.begin(), requests.end(), [&](const AuthRequest& r) { return r.id == request.id; });
       if (existing == requests.end()) {
         requests.push_back(std::move(request));
       } else if (request.required == AuthRequest::Required::Required ||
@@ -168,7 +168,7 @@ std::vector<AuthRequest> AuthManager::requests_from(AuthAction action, bool pre,
       requests.push_back(username_request());
       requests.push_back(user_data_request());
       if (username) requests.push_back(creation_reason_request());  // creating for someone else
-      username.reset();  // the new account's name is not the creator's
+      username.reset();                                             // the new account's name is not the creator's
       break;
     default:
       break;
@@ -320,8 +320,8 @@ AuthenticationResponse AuthManager::continue_login(AuthFlowState state, std::vec
       save_login_state(std::move(state));
       return response;
     } else {
-      throw InternalError("DomainException", std::string(provider->id()) +
-                                                 "::continuePrimaryAuthentication() returned ABSTAIN");
+      throw InternalError("DomainException",
+                          std::string(provider->id()) + "::continuePrimaryAuthentication() returned ABSTAIN");
     }
   }
 
@@ -389,7 +389,8 @@ AuthenticationResponse AuthManager::continue_login(AuthFlowState state, std::vec
 
   // Step 4: done. "Keep me logged in" comes from the RememberMe request of the first step.
   bool remember = false;
-  if (const AuthRequest* r = find_request(state.begin_requests, kRememberMeRequestId)) remember = r->checked("rememberMe");
+  if (const AuthRequest* r = find_request(state.begin_requests, kRememberMeRequestId))
+    remember = r->checked("rememberMe");
   set_session_data_for_user(*account, remember);
   AuthenticationResponse pass = AuthenticationResponse::pass(account->name);
   end_login(pass, account->name);
@@ -471,7 +472,8 @@ AuthenticationResponse AuthManager::continue_account_creation(std::vector<AuthRe
     if (session_.auth_data().creation_state) session_.mutable_auth_data().creation_state.reset();
     return response;
   };
-  if (wiki_.accounts().by_name(state.username)) return end_creation(AuthenticationResponse::fail(Message("userexists")));
+  if (wiki_.accounts().by_name(state.username))
+    return end_creation(AuthenticationResponse::fail(Message("userexists")));
   for (auto& request : requests) {
     request.username = state.username;
     request.data["returnToUrl"] = state.return_url;

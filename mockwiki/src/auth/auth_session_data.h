@@ -22,7 +22,7 @@ struct AuthFlowState {
   std::vector<AuthRequest> begin_requests;  // 'reqs': what the first step submitted
   std::string return_url;                   // 'returnToUrl'
   std::optional<std::string> guess_username;
-  std::string primary;  // the primary provider's id once one answered; empty before
+  std::string primary;                                     // the primary provider's id once one answered; empty before
   std::optional<AuthenticationResponse> primary_response;  // its PASS, once it passed
   std::vector<std::pair<std::string, bool>> secondary;     // secondary provider id -> done
   std::vector<AuthRequest> continue_requests;              // what the next step may submit

@@ -220,8 +220,8 @@ AuthRequest creation_reason_request() {
   r.id = "MediaWiki\\Auth\\CreationReasonAuthenticationRequest";
   r.required = AuthRequest::Required::Optional;
   describe_by_class(r);
-  r.fields.push_back({"reason", "string", std::nullopt, Message("createacct-reason"), Message("createacct-reason-help"),
-                      true, false});
+  r.fields.push_back(
+      {"reason", "string", std::nullopt, Message("createacct-reason"), Message("createacct-reason-help"), true, false});
   return r;
 }
 

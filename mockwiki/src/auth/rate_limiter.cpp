@@ -61,7 +61,8 @@ bool RateLimiter::ping(std::string_view action, std::string_view entity, RateLim
   if (total(counter.buckets, limit, now) + 1 > limit.limit) return true;
   counter.buckets[bucket_at(now, limit.window)] += 1;
   // Keep each counter small: drop the buckets that have left its window.
-  counter.buckets.erase(counter.buckets.begin(), counter.buckets.lower_bound(bucket_at(now - limit.window, limit.window)));
+  counter.buckets.erase(counter.buckets.begin(),
+                        counter.buckets.lower_bound(bucket_at(now - limit.window, limit.window)));
   return false;
 }
 

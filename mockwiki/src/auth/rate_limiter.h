@@ -36,7 +36,7 @@ class RateLimiter {
   void clear();
 
  private:
-  static constexpr int kBuckets = 30;  // WRStatsRateLimiter::BUCKET_COUNT
+  static constexpr int kBuckets = 30;                    // WRStatsRateLimiter::BUCKET_COUNT
   using Buckets = std::map<std::int64_t, std::int64_t>;  // bucket number -> count
   struct Counter {
     std::int64_t window = 0;

@@ -27,7 +27,8 @@ std::string choice_form(const SsoProviderSpec& provider, PageContext& ctx) {
   std::string html = "<form method=\"get\">\n";
   for (const char* name : {"response_type", "client_id", "redirect_uri", "state", "nonce", "scope"}) {
     if (const std::string* value = ctx.params.value(name)) {
-      html += "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + util::html_escape(*value) + "\">\n";
+      html +=
+          "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + util::html_escape(*value) + "\">\n";
     }
   }
   html += "<ul>\n";

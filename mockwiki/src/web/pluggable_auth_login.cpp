@@ -104,9 +104,9 @@ Outcome authenticate(PageContext& ctx, auth::AuthManager& manager, std::size_t i
     if (linked && ctx.wiki.accounts().by_name(*linked)) {
       username = *linked;
     } else if (provider.unlinked == SsoProviderSpec::Unlinked::Restart) {
-      manager.set_authentication_data(kUnlinkedIdentity, Json{{"provider", index},
-                                                              {"sub", identity->sub},
-                                                              {"preferred_username", identity->preferred_username}});
+      manager.set_authentication_data(
+          kUnlinkedIdentity,
+          Json{{"provider", index}, {"sub", identity->sub}, {"preferred_username", identity->preferred_username}});
       return {};
     } else {
       username = available_username(ctx.wiki, identity->preferred_username);
@@ -121,9 +121,9 @@ Outcome authenticate(PageContext& ctx, auth::AuthManager& manager, std::size_t i
   const std::string state = util::random_hex(32);
   manager.set_session_value(kNonceKey, nonce);
   manager.set_session_value(kStateKey, state);
-  std::string url = issuer + "/authorize?response_type=code&redirect_uri=" +
-                    form_encode(manager.full_url(kLoginPagePath)) + "&client_id=mockwiki&nonce=" + nonce +
-                    "&state=" + state + "&scope=" + form_encode("openid profile email openid");
+  std::string url =
+      issuer + "/authorize?response_type=code&redirect_uri=" + form_encode(manager.full_url(kLoginPagePath)) +
+      "&client_id=mockwiki&nonce=" + nonce + "&state=" + state + "&scope=" + form_encode("openid profile email openid");
   // Mock-only: an identity chosen up front (redirecttarget?identity=SUB) is passed on as a
   // login hint, which the fake provider takes without showing its page.
   if (const std::string* hint = ctx.params.value("identity")) url += "&login_hint=" + form_encode(*hint);
@@ -156,7 +156,8 @@ http::Response pluggable_auth_login_page(PageContext& ctx) {
   }
   if (error) manager.set_authentication_data(kError, *error);
   std::string return_to;
-  if (const Json* url = manager.session_value(kReturnToUrl); url && url->is_string()) return_to = url->get<std::string>();
+  if (const Json* url = manager.session_value(kReturnToUrl); url && url->is_string())
+    return_to = url->get<std::string>();
   if (return_to.empty()) {
     // The session was lost (or never had a login): back to the login page with an error.
     return_to = manager.full_url("/index.php?title=Special:UserLogin&error=pluggableauth-fatal-error");

@@ -53,7 +53,9 @@ class AuthManagerModule : public ApiModule {
  protected:
   // requireAtLeastOneParameter(continue, returnurl), then returnurl must parse with a scheme.
   void check_continue_or_return_url() const;
-  AuthManagerHelper make_helper(ApiContext& ctx) const { return AuthManagerHelper(ctx, *this, message_format_, merge_fields_); }
+  AuthManagerHelper make_helper(ApiContext& ctx) const {
+    return AuthManagerHelper(ctx, *this, message_format_, merge_fields_);
+  }
 
   std::optional<std::vector<std::string>> requests_;
   MessageFormat message_format_ = MessageFormat::Wikitext;

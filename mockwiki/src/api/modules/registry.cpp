@@ -9,8 +9,10 @@ struct Entry {
 };
 
 const Entry kActions[] = {
-    {"login", make_login}, {"clientlogin", make_clientlogin}, {"logout", make_logout}, {"createaccount", make_createaccount},
-    {"query", make_query}, {"checktoken", make_checktoken},   {"help", make_help},
+    {"login", make_login},   {"clientlogin", make_clientlogin},
+    {"logout", make_logout}, {"createaccount", make_createaccount},
+    {"query", make_query},   {"checktoken", make_checktoken},
+    {"help", make_help},
 };
 
 const Entry kMetaModules[] = {

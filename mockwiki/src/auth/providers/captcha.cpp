@@ -17,7 +17,7 @@ using api::MessageParam;
 
 constexpr std::string_view kRequestClass = "MediaWiki\\Extension\\ConfirmEdit\\Auth\\CaptchaAuthenticationRequest";
 constexpr const char* kPerUserFlag = "ConfirmEdit:loginCaptchaPerUserTriggered";
-constexpr int kBadLoginAttempts = 3;          // $wgCaptchaBadLoginAttempts
+constexpr int kBadLoginAttempts = 3;  // $wgCaptchaBadLoginAttempts
 constexpr std::int64_t kBadLoginExpiration = 300;
 constexpr int kBadLoginPerUserAttempts = 20;  // $wgCaptchaBadLoginPerUserAttempts
 constexpr std::int64_t kBadLoginPerUserExpiration = 600;
@@ -65,13 +65,13 @@ AuthRequest new_captcha_request(AuthManager& manager, bool for_account_creation)
   r.provider = Message("$1", {MessageParam::plain(std::string(kRequestClass))});
   r.account = Message("$1", {MessageParam::plain(r.id)});
   r.metadata = Json{{"type", "simple"}, {"mime", "text/plain"}};
-  r.fields.push_back({"captchaId", "hidden", index, Message("captcha-id-label"), Message("captcha-id-help"), false,
-                      false});
+  r.fields.push_back(
+      {"captchaId", "hidden", index, Message("captcha-id-label"), Message("captcha-id-help"), false, false});
   r.fields.push_back({"captchaInfo", "null", question + " =",
                       Message(for_account_creation ? "captcha-createaccount" : "captcha-badlogin"),
                       Message("captcha-info-help"), false, false});
-  r.fields.push_back({"captchaWord", "string", std::nullopt, Message("captcha-label"), Message("captcha-help"), false,
-                      false});
+  r.fields.push_back(
+      {"captchaWord", "string", std::nullopt, Message("captcha-label"), Message("captcha-help"), false, false});
   return r;
 }
 
@@ -85,8 +85,8 @@ bool verify_captcha(AuthManager& manager, const std::vector<AuthRequest>& reques
   if (!info) return false;
   auto& limiter = manager.wiki().rate_limiter();
   if (limiter.would_exceed("badcaptcha", manager.ip(), kBadCaptchaLimit, manager.now())) return false;
-  const bool right = captcha_answer_matches(request->value("captchaWord").value_or(""),
-                                            (*info)["answer"].get<std::int64_t>());
+  const bool right =
+      captcha_answer_matches(request->value("captchaWord").value_or(""), (*info)["answer"].get<std::int64_t>());
   manager.remove_session_value(session_key(request->value("captchaId").value_or("")));
   if (!right) limiter.ping("badcaptcha", manager.ip(), kBadCaptchaLimit, manager.now());
   return right;
@@ -141,7 +141,8 @@ std::optional<Message> CaptchaPreAuthenticationProvider::test_for_authentication
 
 std::optional<Message> CaptchaPreAuthenticationProvider::test_for_account_creation(
     AuthManager& manager, const std::string&, const std::vector<AuthRequest>& requests) const {
-  if (creation_needs_captcha(manager) && !verify_captcha(manager, requests)) return Message("captcha-createaccount-fail");
+  if (creation_needs_captcha(manager) && !verify_captcha(manager, requests))
+    return Message("captcha-createaccount-fail");
   return std::nullopt;
 }
 

@@ -17,7 +17,9 @@ inline constexpr std::string_view kCaptchaRequestId = "CaptchaAuthenticationRequ
 
 class CaptchaPreAuthenticationProvider : public PreAuthenticationProvider {
  public:
-  std::string_view id() const override { return "MediaWiki\\Extension\\ConfirmEdit\\Auth\\CaptchaPreAuthenticationProvider"; }
+  std::string_view id() const override {
+    return "MediaWiki\\Extension\\ConfirmEdit\\Auth\\CaptchaPreAuthenticationProvider";
+  }
   std::vector<AuthRequest> requests_for(AuthManager& manager, AuthAction action,
                                         const std::optional<std::string>& username) const override;
   std::optional<Message> test_for_authentication(AuthManager& manager,

@@ -51,8 +51,8 @@ bool verify_totp(AuthManager& manager, const Account& user, const std::string& t
   return false;
 }
 
-AuthenticationResponse OathSecondaryAuthenticationProvider::begin_authentication(AuthManager&, const Account& user,
-                                                                                 const std::vector<AuthRequest>&) const {
+AuthenticationResponse OathSecondaryAuthenticationProvider::begin_authentication(
+    AuthManager&, const Account& user, const std::vector<AuthRequest>&) const {
   if (!user.oath_secret) return AuthenticationResponse::abstain();
   return AuthenticationResponse::ui({totp_request(user)}, Message("oathauth-auth-ui"));
 }
@@ -70,7 +70,8 @@ AuthenticationResponse OathSecondaryAuthenticationProvider::continue_authenticat
     return AuthenticationResponse::ui({totp_request(user)},
                                       Message("oathauth-throttled", {MessageParam::duration(60)}));
   }
-  if (verify_totp(manager, user, request->value("OATHToken").value_or(""))) return AuthenticationResponse::pass(user.name);
+  if (verify_totp(manager, user, request->value("OATHToken").value_or("")))
+    return AuthenticationResponse::pass(user.name);
   return AuthenticationResponse::ui({totp_request(user)}, Message("oathauth-login-failed"));
 }
 

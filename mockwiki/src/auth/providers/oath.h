@@ -14,7 +14,9 @@ inline constexpr std::string_view kTotpRequestId = "MediaWiki\\Extension\\OATHAu
 
 class OathSecondaryAuthenticationProvider : public SecondaryAuthenticationProvider {
  public:
-  std::string_view id() const override { return "MediaWiki\\Extension\\OATHAuth\\Auth\\SecondaryAuthenticationProvider"; }
+  std::string_view id() const override {
+    return "MediaWiki\\Extension\\OATHAuth\\Auth\\SecondaryAuthenticationProvider";
+  }
   AuthenticationResponse begin_authentication(AuthManager& manager, const Account& user,
                                               const std::vector<AuthRequest>& requests) const override;
   AuthenticationResponse continue_authentication(AuthManager& manager, const Account& user,

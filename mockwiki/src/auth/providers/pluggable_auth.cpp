@@ -93,29 +93,34 @@ AuthenticationResponse PluggableAuthPrimaryAuthenticationProvider::continue_auth
   if (!username) {
     // Nobody visited Special:PluggableAuthLogin: PluggableAuth 7.x hands the null name on to
     // UserFactory::newFromName, a PHP TypeError (observed on 1.39, NOTES.md §10.1).
-    const std::string provider_file = "/usr/share/mediawiki/extensions/PluggableAuth/includes/PrimaryAuthenticationProvider.php";
+    const std::string provider_file =
+        "/usr/share/mediawiki/extensions/PluggableAuth/includes/PrimaryAuthenticationProvider.php";
     throw InternalError(
         "TypeError",
         "MediaWiki\\User\\UserFactory::newFromName(): Argument #1 ($name) must be of type string, null given, called "
-        "in " + provider_file + " on line 161",
+        "in " +
+            provider_file + " on line 161",
         "TypeError at /usr/share/mediawiki/includes/user/UserFactory.php(84)\n"
         "from /usr/share/mediawiki/includes/user/UserFactory.php(84)\n"
-        "#0 " + provider_file + "(161): MediaWiki\\User\\UserFactory->newFromName()\n"
-        "#1 /usr/share/mediawiki/includes/auth/AuthManager.php(615): "
-        "MediaWiki\\Extension\\PluggableAuth\\PrimaryAuthenticationProvider->continuePrimaryAuthentication()\n"
-        "#2 /usr/share/mediawiki/includes/api/ApiClientLogin.php(94): MediaWiki\\Auth\\AuthManager->continueAuthentication()\n"
-        "#3 /usr/share/mediawiki/includes/api/ApiMain.php(1903): ApiClientLogin->execute()\n"
-        "#4 /usr/share/mediawiki/includes/api/ApiMain.php(878): ApiMain->executeAction()\n"
-        "#5 /usr/share/mediawiki/includes/api/ApiMain.php(849): ApiMain->executeActionWithErrorHandling()\n"
-        "#6 /usr/share/mediawiki/api.php(90): ApiMain->execute()\n"
-        "#7 /usr/share/mediawiki/api.php(45): wfApiMain()\n"
-        "#8 {main}");
+        "#0 " +
+            provider_file +
+            "(161): MediaWiki\\User\\UserFactory->newFromName()\n"
+            "#1 /usr/share/mediawiki/includes/auth/AuthManager.php(615): "
+            "MediaWiki\\Extension\\PluggableAuth\\PrimaryAuthenticationProvider->continuePrimaryAuthentication()\n"
+            "#2 /usr/share/mediawiki/includes/api/ApiClientLogin.php(94): "
+            "MediaWiki\\Auth\\AuthManager->continueAuthentication()\n"
+            "#3 /usr/share/mediawiki/includes/api/ApiMain.php(1903): ApiClientLogin->execute()\n"
+            "#4 /usr/share/mediawiki/includes/api/ApiMain.php(878): ApiMain->executeAction()\n"
+            "#5 /usr/share/mediawiki/includes/api/ApiMain.php(849): ApiMain->executeActionWithErrorHandling()\n"
+            "#6 /usr/share/mediawiki/api.php(90): ApiMain->execute()\n"
+            "#7 /usr/share/mediawiki/api.php(45): wfApiMain()\n"
+            "#8 {main}");
   }
   return AuthenticationResponse::pass(*username);
 }
 
 bool PluggableAuthPrimaryAuthenticationProvider::test_user_exists(AuthManager& manager,
-                                                                 const std::string& username) const {
+                                                                  const std::string& username) const {
   auto canonical = canonical_user_name(username);
   return canonical && manager.wiki().accounts().by_name(*canonical) != nullptr;
 }

@@ -20,9 +20,9 @@ namespace mockwiki::auth {
 // Session data Special:PluggableAuthLogin and the provider share (PluggableAuthLogin's
 // constants; OpenIDConnect's subject and issuer keys).
 namespace pluggable_auth {
-inline constexpr const char* kReturnToUrl = "PluggableAuthLoginReturnToUrl";           // session
+inline constexpr const char* kReturnToUrl = "PluggableAuthLoginReturnToUrl";               // session
 inline constexpr const char* kPluginName = "PluggableAuthLoginAuthenticationPluginIndex";  // session
-inline constexpr const char* kUsername = "PluggableAuthLoginUsername";                // authData
+inline constexpr const char* kUsername = "PluggableAuthLoginUsername";                     // authData
 inline constexpr const char* kRealname = "PluggableAuthLoginRealname";
 inline constexpr const char* kEmail = "PluggableAuthLoginEmail";
 inline constexpr const char* kError = "PluggableAuthLoginError";

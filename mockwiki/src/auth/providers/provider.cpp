@@ -26,13 +26,14 @@ std::optional<Message> PreAuthenticationProvider::test_for_account_creation(Auth
 AuthenticationResponse PrimaryAuthenticationProvider::continue_authentication(AuthManager&,
                                                                               const std::vector<AuthRequest>&) const {
   // AbstractPrimaryAuthenticationProvider::continuePrimaryAuthentication
-  throw InternalError("BadMethodCallException", std::string(id()) + "::continuePrimaryAuthentication is not implemented.");
+  throw InternalError("BadMethodCallException",
+                      std::string(id()) + "::continuePrimaryAuthentication is not implemented.");
 }
 
 bool PrimaryAuthenticationProvider::test_user_exists(AuthManager&, const std::string&) const { return false; }
 
-std::optional<Message> PrimaryAuthenticationProvider::test_for_account_creation(
-    AuthManager&, const std::string&, const std::vector<AuthRequest>&) const {
+std::optional<Message> PrimaryAuthenticationProvider::test_for_account_creation(AuthManager&, const std::string&,
+                                                                                const std::vector<AuthRequest>&) const {
   return std::nullopt;
 }
 
@@ -46,8 +47,8 @@ void PrimaryAuthenticationProvider::account_created(AuthManager&, const Account&
 
 void PrimaryAuthenticationProvider::auto_created_account(AuthManager&, const Account&) const {}
 
-AuthenticationResponse SecondaryAuthenticationProvider::continue_authentication(
-    AuthManager&, const Account&, const std::vector<AuthRequest>&) const {
+AuthenticationResponse SecondaryAuthenticationProvider::continue_authentication(AuthManager&, const Account&,
+                                                                                const std::vector<AuthRequest>&) const {
   throw InternalError("BadMethodCallException",
                       std::string(id()) + "::continueSecondaryAuthentication is not implemented.");
 }

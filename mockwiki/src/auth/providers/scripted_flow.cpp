@@ -54,9 +54,9 @@ AuthenticationResponse run_step(AuthManager& manager, const Account& account, st
                                   Json{{"account", account.name}, {"step", index}, {"visited", false}});
   switch (step.kind) {
     case Kind::Ui:
-      return AuthenticationResponse::ui({ui_request(step, account.name)},
-                                        flow_message(step.message.empty() ? "Please complete this step." : step.message,
-                                                     step.message_code));
+      return AuthenticationResponse::ui(
+          {ui_request(step, account.name)},
+          flow_message(step.message.empty() ? "Please complete this step." : step.message, step.message_code));
     case Kind::Redirect: {
       const std::string target = step.target.empty() ? manager.full_url(kScriptedRedirectPath) : step.target;
       std::optional<Json> data;
@@ -125,8 +125,7 @@ AuthenticationResponse ScriptedFlowPrimaryAuthenticationProvider::continue_authe
   } else if (step.kind == Kind::Redirect) {
     // Only the mock's own page can tell whether the client went there.
     if (step.target.empty() && !(*data)["visited"].get<bool>()) {
-      return AuthenticationResponse::fail(
-          Message::raw_text("The redirect target was not visited before continuing."));
+      return AuthenticationResponse::fail(Message::raw_text("The redirect target was not visited before continuing."));
     }
     const AuthRequest* request = find_request(requests, kReturnRequestId);
     for (const auto& [name, value] : step.return_params) {

@@ -25,7 +25,7 @@ AuthenticationResponse TemporaryPasswordPrimaryAuthenticationProvider::begin_aut
 }
 
 bool TemporaryPasswordPrimaryAuthenticationProvider::test_user_exists(AuthManager& manager,
-                                                                     const std::string& username) const {
+                                                                      const std::string& username) const {
   auto canonical = canonical_user_name(username);
   return canonical && manager.wiki().accounts().by_name(*canonical) != nullptr;
 }

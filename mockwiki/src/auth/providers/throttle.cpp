@@ -35,7 +35,7 @@ std::optional<Message> ThrottlePreAuthenticationProvider::test_for_authenticatio
 }
 
 void ThrottlePreAuthenticationProvider::post_authentication(AuthManager& manager, const std::optional<std::string>&,
-                                                           const AuthenticationResponse& response) const {
+                                                            const AuthenticationResponse& response) const {
   if (!response.is(AuthenticationResponse::Status::Pass)) return;
   const Json* data = manager.authentication_data(kSessionKey);
   if (!data) return;
