@@ -8,6 +8,7 @@
 #include "api/modules/registry.h"
 #include "api/token_types.h"
 #include "auth/user_name.h"
+#include "chronology_protector.h"
 #include "internal_error.h"
 #include "util/random.h"
 #include "util/text.h"
@@ -484,6 +485,11 @@ http::Response ApiMain::handle(const http::Request& request) {
   Run run(wiki_, ctx);
   http::Response response = run.execute();
   ctx.save_sessions();
+  if (ctx.wrote_to_database) {
+    set_chronology_protector_cookies(wiki_.object_cache(), ctx.ip,
+                                     std::string(request.header("User-Agent").value_or("")), request.method == "POST",
+                                     ctx.now, ctx.cookies_out);
+  }
 
   // Headers every api.php response carries.
   http::Headers headers;

@@ -68,6 +68,8 @@ class ApiContext {
   // ApiMain's cache mode is "public" (only meta=siteinfo, or no query module, ran): the answer
   // then varies on cookies and says so.
   bool cache_public = false;
+  // The request wrote to the database (created an account): ChronologyProtector's cookies follow.
+  bool wrote_to_database = false;
   // A module that answers with its own HTML page (action=help) puts it here.
   std::optional<std::string> html_page;
   // origin=*, callback= or Treat-as-Untrusted: no credentials, no tokens (ApiMain::lacksSameOriginSecurity).

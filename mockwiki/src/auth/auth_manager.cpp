@@ -417,6 +417,7 @@ std::optional<Message> AuthManager::auto_create_user(const std::string& name,
   spec.name = name;
   AccountPtr account = wiki_.accounts().create(spec, now_);
   if (!account) return Message("userexists");
+  created_account_ = true;
   source.auto_created_account(*this, *account);
   return std::nullopt;
 }
@@ -524,6 +525,7 @@ AuthenticationResponse AuthManager::continue_account_creation(std::vector<AuthRe
   spec.name = state.username;
   AccountPtr account = wiki_.accounts().create(spec, now_);
   if (!account) return end_creation(AuthenticationResponse::fail(Message("userexists")));
+  created_account_ = true;
   // finishAccountCreation: the provider stores its credentials (the password) on the account;
   // every provider sees the requests, so a preserved third-party identity gets linked.
   if (const AuthRequest* data = find_request(state.begin_requests, kUserDataRequestId)) {

@@ -58,6 +58,8 @@ class AuthManager {
   session::Session& session() { return session_; }
   const std::string& ip() const { return ip_; }
   std::int64_t now() const { return now_; }
+  // This request created an account (the database was written).
+  bool created_account() const { return created_account_; }
   // The wiki's full URL for a path such as "/index.php/Special:PluggableAuthLogin".
   std::string full_url(std::string_view path) const { return wiki_.config().server + std::string(path); }
   // get/set/removeAuthenticationSessionData (key omitted: all of it).
@@ -90,6 +92,7 @@ class AuthManager {
   session::Session& session_;
   std::string ip_;
   std::int64_t now_;
+  bool created_account_ = false;
   const AuthProviders& providers_;
 };
 

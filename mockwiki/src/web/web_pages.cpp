@@ -1,5 +1,8 @@
 #include "web/web_pages.h"
 
+#include <algorithm>
+#include <string>
+
 #include "auth/providers/pluggable_auth.h"
 #include "auth/providers/scripted_flow.h"
 #include "web/pages.h"
@@ -10,8 +13,16 @@ bool WebPages::serves(std::string_view path) { return path.starts_with("/index.p
 
 http::Response WebPages::handle(const http::Request& request) {
   PageContext ctx(wiki_, request);
-  if (request.path == auth::kScriptedRedirectPath) return scripted_redirect_page(ctx);
-  if (request.path == auth::pluggable_auth::kLoginPagePath) return pluggable_auth_login_page(ctx);
+  // index.php?title=X is the same page as index.php/X.
+  std::string page = request.path;
+  if (page == "/index.php" || page == "/index.php/") {
+    if (const std::string* title = ctx.params.value("title")) {
+      page = "/index.php/" + *title;
+      std::replace(page.begin(), page.end(), ' ', '_');
+    }
+  }
+  if (page == auth::kScriptedRedirectPath) return scripted_redirect_page(ctx);
+  if (page == auth::pluggable_auth::kLoginPagePath) return pluggable_auth_login_page(ctx);
   if (request.path.starts_with(kOpenIdProviderPath)) return openid_provider_page(ctx);
   return html_page(404, "Not found",
                    "<p>mockwiki serves api.php and the pages its login flows redirect to; this is not one of "

@@ -39,6 +39,7 @@ class ClientLogin : public AuthManagerModule {
     std::erase_if(response.needed_requests,
                   [](const auth::AuthRequest& r) { return r.id == auth::kCreateFromLoginRequestId; });
     if (response.status == auth::AuthenticationResponse::Status::Pass) ctx.user_changed();
+    if (manager.created_account()) ctx.wrote_to_database = true;
     ctx.result.set("clientlogin", helper.format_response(response));
   }
 };

@@ -36,6 +36,7 @@ class CreateAccount : public AuthManagerModule {
       }
       response = manager.begin_account_creation(ctx.user().get(), std::move(requests), *return_url_);
     }
+    if (manager.created_account()) ctx.wrote_to_database = true;
     ctx.result.set("createaccount", helper.format_response(response));
   }
 };

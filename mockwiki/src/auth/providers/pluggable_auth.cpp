@@ -137,6 +137,22 @@ void PluggableAuthPrimaryAuthenticationProvider::auto_created_account(AuthManage
   const Json* subject = manager.authentication_data(kSubject);
   const Json* provider = manager.authentication_data("MockWikiOpenIDConnectProvider");
   if (subject && provider) link_identity(manager, Json{{"provider", *provider}, {"sub", *subject}}, account);
+  // PluggableAuth's autoCreatedAccount: the real name and email the plugin gave, the email as
+  // confirmed (recorded: FINDINGS.md c2c).
+  const Json* realname = manager.authentication_data(kRealname);
+  const Json* email = manager.authentication_data(kEmail);
+  const auto text = [](const Json* value) { return value && value->is_string() ? value->get<std::string>() : ""; };
+  const std::string new_realname = text(realname);
+  const std::string new_email = text(email);
+  if (new_realname.empty() && new_email.empty()) return;
+  const std::int64_t now = manager.now();
+  manager.wiki().accounts().modify(account.id, [&](Account& changed) {
+    if (!new_realname.empty()) changed.realname = new_realname;
+    if (!new_email.empty()) {
+      changed.email = new_email;
+      changed.email_authenticated = now;
+    }
+  });
 }
 
 }  // namespace mockwiki::auth
