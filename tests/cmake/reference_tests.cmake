@@ -19,5 +19,22 @@ add_test(NAME reference.published-oath
 add_test(NAME reference.recorded-oath
   COMMAND ${compare} $<TARGET_FILE:mockwiki_server> ${fixtures}/oath.json
           ${CMAKE_CURRENT_SOURCE_DIR}/reference/cases/oath-extended.json ${CMAKE_CURRENT_SOURCE_DIR}/reference/mw-1.39-oath)
-set_tests_properties(reference.published-core reference.recorded-core reference.published-oath reference.recorded-oath PROPERTIES
+# The login flows this project recorded from real MediaWiki 1.39 set up as
+# tests/reference/mw-1.39-flows/refwiki.sh does: ConfirmEdit's captcha, action=createaccount on
+# a stock wiki, and PluggableAuth (a dummy plugin on the real wiki, OpenID Connect with the
+# mock's fake identity provider here). Replayed with tests/reference/flowprobe.py, so these
+# need nothing outside the project.
+set(flows ${CMAKE_CURRENT_SOURCE_DIR}/reference/mw-1.39-flows)
+set(cases ${CMAKE_CURRENT_SOURCE_DIR}/reference/cases)
+add_test(NAME reference.recorded-confirmedit
+  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${cases}/fixture-confirmedit.json
+          ${cases}/confirmedit.json ${flows}/confirmedit)
+add_test(NAME reference.recorded-createaccount
+  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${fixtures}/default.json
+          ${cases}/createaccount.json ${flows}/createaccount)
+add_test(NAME reference.recorded-pluggableauth
+  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${cases}/fixture-pluggableauth.json
+          ${cases}/pluggableauth.json ${flows}/pluggableauth)
+set_tests_properties(reference.published-core reference.recorded-core reference.published-oath reference.recorded-oath
+  reference.recorded-confirmedit reference.recorded-createaccount reference.recorded-pluggableauth PROPERTIES
   LABELS reference SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -412,7 +412,8 @@ void AuthManager::set_session_data_for_user(const Account& account, bool remembe
 std::optional<Message> AuthManager::auto_create_user(const std::string& name,
                                                      const PrimaryAuthenticationProvider& source) {
   // Anonymous users have createaccount on a stock wiki, so autocreation is allowed; the name
-  // was validated by the caller. The account has no local password.
+  // was validated by the caller, but must also be creatable. The account has no local password.
+  if (!is_creatable_user_name(name)) return Message("noname");
   AccountSpec spec;
   spec.name = name;
   AccountPtr account = wiki_.accounts().create(spec, now_);
@@ -434,7 +435,7 @@ AuthenticationResponse AuthManager::begin_account_creation(const Account* creato
   // canCreateAccount: the name must be new and creatable.
   auto name = canonical_user_name(*username);
   if (name && wiki_.accounts().by_name(*name)) return AuthenticationResponse::fail(Message("userexists"));
-  if (!name) return AuthenticationResponse::fail(Message("noname"));
+  if (!name || !is_creatable_user_name(*name)) return AuthenticationResponse::fail(Message("noname"));
 
   for (auto& request : requests) {
     request.username = *name;

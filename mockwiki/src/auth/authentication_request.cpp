@@ -29,7 +29,8 @@ bool AuthRequest::load_from_submission(const std::map<std::string, std::string, 
     any = true;
     if (field.type == "checkbox" || field.type == "button") {
       const bool set = data.contains(field.name) || data.contains(field.name + "_x");
-      values[field.name] = set ? "1" : "";
+      // (std::string: GCC 12 warns falsely, -Wrestrict, on assigning a literal here.)
+      values[field.name] = std::string(set ? "1" : "");
       if (!set && !field.optional) return false;
       continue;
     }

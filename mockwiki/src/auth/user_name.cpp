@@ -208,6 +208,10 @@ std::string upper_case_first(std::string_view text) {
   return out;
 }
 
+bool is_creatable_user_name(std::string_view canonical_name) {
+  return canonical_name.size() <= 235 && canonical_name.find_first_of("@:>") == std::string_view::npos;
+}
+
 std::optional<std::string> canonical_user_name(std::string_view name) {
   if (name.find('#') != std::string_view::npos) return std::nullopt;
   auto key = user_title_key(upper_case_first(name));

@@ -20,6 +20,11 @@ std::optional<std::string> canonical_user_name(std::string_view name);
 // The same with RIGOR_NONE, for assertuser: only the first letter and underscores change.
 std::string loosely_canonical_user_name(std::string_view name);
 
+// UserNameUtils::isCreatable, for a canonical name: at most 235 bytes and none of
+// $wgInvalidUsernameCharacters ("@:>"), so that such names stay free for interwiki and
+// bot-password use.
+bool is_creatable_user_name(std::string_view canonical_name);
+
 // IPUtils::isIPAddress: a dotted IPv4 address or an IPv6 address.
 bool is_ip_address(std::string_view text);
 

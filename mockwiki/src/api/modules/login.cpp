@@ -84,7 +84,7 @@ class Login : public ApiModule {
       if (name_) data["username"] = *name_;
       if (password_) data["password"] = *password_;
       if (domain_) data["domain"] = *domain_;
-      data["rememberMe"] = "1";  // action=login always remembers the user
+      data["rememberMe"] = std::string("1");  // action=login always remembers the user
       auto requests = auth::load_requests_from_submission(manager.requests_for(auth::AuthAction::Login), data);
       auto response = manager.begin_authentication(std::move(requests), "null:");
       switch (response.status) {
