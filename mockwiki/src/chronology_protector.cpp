@@ -32,7 +32,11 @@ std::string client_id(const std::string& ip, const std::string& user_agent) {
 void set_chronology_protector_cookies(ObjectCache& cache, const std::string& ip, const std::string& user_agent,
                                       bool posted, std::int64_t now, http::ResponseCookies& cookies) {
   const std::string id = client_id(ip, user_agent);
-  const std::int64_t index = cache.incr_with_init("ChronologyProtector:" + id, kPositionStoreTtl, now);
+  // persistSessionReplicationPositions stores the positions with the index anew at each write,
+  // so the 60 s start again each time.
+  const std::string key = "ChronologyProtector:" + id;
+  const std::int64_t index = cache.get(key, now).value_or(0) + 1;
+  cache.set(key, index, kPositionStoreTtl, now);
   const std::int64_t expires = now + kPositionCookieTtl;
   // LBFactory::makeCookieValueFromCPIndex; setcookie() percent-encodes the @ and #.
   cookies.set("cpPosIndex", std::to_string(index) + "@" + std::to_string(now) + "#" + id, expires);

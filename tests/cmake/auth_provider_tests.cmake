@@ -5,6 +5,7 @@ mockwiki_add_test(mockwiki_auth_provider_tests LABEL flows
   SOURCES
     mockwiki/auth/providers/oath_test.cpp
     mockwiki/auth/providers/captcha_test.cpp
+    mockwiki/api/modules/createaccount_test.cpp
 )
 # oath_test.cpp loads mockwiki/fixtures/oath.json.
 target_compile_definitions(mockwiki_auth_provider_tests PRIVATE

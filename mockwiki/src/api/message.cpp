@@ -378,9 +378,34 @@ std::string Message::render(bool html) const {
 
 std::string Message::text() const { return render(false); }
 
+namespace {
+
+// The parser's bulleted list, for a text whose every line is "* item" (Status::getMessage
+// joins several errors that way): <ul><li>item</li>\n<li>item</li></ul>.
+std::string render_bullets(const std::string& text) {
+  std::vector<std::string_view> lines;
+  std::string_view rest = text;
+  while (true) {
+    const std::size_t end = rest.find('\n');
+    lines.push_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  for (auto line : lines) {
+    if (!line.starts_with("* ")) return text;
+  }
+  std::string out = "<ul>";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += (i ? "\n<li>" : "<li>") + std::string(lines[i].substr(2)) + "</li>";
+  }
+  return out + "</ul>";
+}
+
+}  // namespace
+
 std::string Message::html() const {
   if (auto html = raw_text_ ? std::nullopt : english_message_html(key_)) return std::string(*html);
-  return render_links(render(true));
+  return render_bullets(render_links(render(true)));
 }
 
 Json Message::raw() const {

@@ -222,7 +222,7 @@ AuthRequest creation_reason_request() {
   r.required = AuthRequest::Required::Optional;
   describe_by_class(r);
   r.fields.push_back(
-      {"reason", "string", std::nullopt, Message("createacct-reason"), Message("createacct-reason-help"), true, false});
+      {"reason", "string", std::nullopt, Message("createacct-reason"), Message("createacct-reason-help"), false, false});
   return r;
 }
 

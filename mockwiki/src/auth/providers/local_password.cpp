@@ -48,7 +48,7 @@ bool LocalPasswordPrimaryAuthenticationProvider::test_user_exists(AuthManager& m
 std::optional<Message> password_policy_failure(const std::string& username, const std::string& password) {
   // $wgPasswordPolicy for a new account (no groups): every check runs, in this order.
   std::vector<Message> errors;
-  if (password.empty()) errors.emplace_back("passwordtooshort", std::vector{api::MessageParam::number(1)});
+  if (password.empty()) errors.emplace_back("passwordtooshort", std::vector{api::MessageParam::plain(std::int64_t{1})});
   if (util::lower_ascii(username).find(util::lower_ascii(password)) != std::string::npos) {
     errors.emplace_back("password-substring-username-match");  // stripos($username, $password)
   }
@@ -57,7 +57,7 @@ std::optional<Message> password_policy_failure(const std::string& username, cons
                              ((username == "Apitestsysop" || username == "Apitestuser") && password == "testpass") ||
                              password == "ExamplePassword";
   if (default_login) errors.emplace_back("password-login-forbidden");
-  if (password.size() > 4096) errors.emplace_back("passwordtoolong", std::vector{api::MessageParam::number(4096)});
+  if (password.size() > 4096) errors.emplace_back("passwordtoolong", std::vector{api::MessageParam::plain(std::int64_t{4096})});
   if (is_common_password(password)) errors.emplace_back("passwordincommonlist");
   if (errors.empty()) return std::nullopt;
   if (errors.size() == 1) return errors.front();
