@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,11 @@ accounts), clientlogin, tokens, cookie sessions and their expiry, logout, userin
 authmanagerinfo, siteinfo, and MediaWiki's errors in every errorformat.
 
 Prints its api.php URL as the first line on stdout once it accepts connections,
-then serves until SIGINT or SIGTERM.
+then serves until SIGINT or SIGTERM, logging one line per request on stderr.
+
+The admin API under /__mockwiki/ (JSON) resets the wiki, moves its clock, changes
+accounts, ends sessions, injects faults (maxlag, readonly, badtoken, HTTP 503, ...)
+and shows the journal of requests: curl http://127.0.0.1:PORT/__mockwiki/ lists it.
 
 Options:
   --port N          port to listen on (default 8080; 0 picks a free port)
@@ -37,11 +42,34 @@ Options:
   --sitename NAME   the site name, also the Project namespace (default RefWiki, as the
                     reference wiki the mock is compared with)
   --threads N       connections served at once (default 16)
+  --admin-token T   require "Authorization: Bearer T" on the admin API (/__mockwiki/), and
+                    offer it on any bind address (without a token: loopback binds only)
+  --no-admin        no admin API
+  --quiet           no line per request on stderr
+  --log-format F    text (default) or json: the line per request on stderr
   --help            this text
   --version         the version
 
 Exit status: 0 after a clean stop, 1 if it cannot listen, 2 for a bad option or fixture.
 )";
+
+// One line per request: method, action (and query's modules), result or error code, latency.
+std::string text_log_line(const mockwiki::JournalEntry& e) {
+  std::string line = e.method + " " + (e.action.empty() ? e.path : e.action);
+  for (const char* kind : {"meta", "list", "prop"}) {
+    if (const std::string* modules = e.param(kind)) line.append(" ").append(kind).append("=").append(*modules);
+  }
+  if (!e.error.empty()) {
+    line += " error=" + e.error;
+  } else if (!e.result.empty()) {
+    line += " " + e.result;
+  }
+  if (!e.user.empty()) line += " user=" + e.user;
+  if (!e.fault.empty()) line += " fault=" + e.fault;
+  char latency[32];
+  std::snprintf(latency, sizeof latency, " %d %.2fms", e.status, e.latency_ms);
+  return line + latency;
+}
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "mockwiki: " << message << "\nTry 'mockwiki --help'.\n";
@@ -66,6 +94,8 @@ int main(int argc, char** argv) {
   options.port = 8080;
   options.threads = 16;
   std::optional<std::string> fixture_path;
+  bool quiet = false;
+  bool json_log = false;
 
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -92,6 +122,17 @@ int main(int argc, char** argv) {
     } else if (flag == "--sitename") {
       options.sitename = value(flag);
       if (options.sitename.empty()) usage_error("--sitename needs a name");
+    } else if (flag == "--admin-token") {
+      options.admin_token = value(flag);
+      if (options.admin_token.empty()) usage_error("--admin-token needs a token");
+    } else if (flag == "--no-admin") {
+      options.admin_api = false;
+    } else if (flag == "--quiet" || flag == "-q") {
+      quiet = true;
+    } else if (flag == "--log-format") {
+      const std::string format = value(flag);
+      if (format != "text" && format != "json") usage_error("--log-format is text or json, not \"" + format + "\"");
+      json_log = format == "json";
     } else if (flag == "--threads") {
       options.threads = static_cast<std::size_t>(parse_number(flag, value(flag), 1, 1024));
     } else {
@@ -104,6 +145,16 @@ int main(int argc, char** argv) {
   } catch (const mockwiki::FixtureError& e) {
     std::cerr << "mockwiki: bad fixture: " << e.what() << "\n";
     return 2;
+  }
+
+  if (!quiet) {
+    options.on_request = [json_log](const mockwiki::JournalEntry& entry) {
+      static std::mutex log_mutex;
+      std::string line = json_log ? entry.to_json() : text_log_line(entry);
+      line.push_back('\n');
+      std::lock_guard lock(log_mutex);
+      std::fwrite(line.data(), 1, line.size(), stderr);
+    };
   }
 
   // Signals are taken by sigwait() below, so block them before any server thread exists.

@@ -75,6 +75,15 @@ bool AccountStore::modify(int id, const std::function<void(Account&)>& change) {
   return true;
 }
 
+bool AccountStore::remove(int id) {
+  std::unique_lock lock(mutex_);
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return false;
+  by_name_.erase(it->second->name);
+  by_id_.erase(it);
+  return true;
+}
+
 AccountPtr AccountStore::by_name(std::string_view canonical_name) const {
   std::shared_lock lock(mutex_);
   auto it = by_name_.find(std::string(canonical_name));

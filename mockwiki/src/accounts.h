@@ -36,6 +36,13 @@ struct Account {
   std::string realname;
   std::string token;  // user_token: the value of the Token cookie
   std::int64_t registration = 0;
+  // A sitewide block (set by the control plane): shown by meta=userinfo's blockinfo.
+  int block_id = 0;  // 0: not blocked
+  std::string block_reason;
+  std::int64_t block_timestamp = 0;
+  // Locked: logins fail as CheckBlocksSecondaryAuthenticationProvider fails them when
+  // $wgBlockDisablesLogin is set (login-userblocked).
+  bool locked = false;
 
   const BotPassword* bot_password(std::string_view app_id) const;
 };
@@ -54,6 +61,8 @@ class AccountStore {
   // Replaces an account with a changed copy (requests holding the old one keep it); false if
   // there is no such account.
   bool modify(int id, const std::function<void(Account&)>& change);
+  // Deletes an account; false if there is no such account. Its id is not given out again.
+  bool remove(int id);
 
   AccountPtr by_name(std::string_view canonical_name) const;
   AccountPtr by_id(int id) const;

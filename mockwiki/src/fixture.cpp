@@ -11,6 +11,7 @@
 #include "auth/permissions.h"
 #include "auth/user_name.h"
 #include "default_fixture.h"
+#include "fixture_checks.h"
 
 namespace mockwiki {
 namespace {
@@ -233,20 +234,9 @@ class Parser {
     bp.appid = string(value, "appid", where, true);
     bp.password = string(value, "password", where, true);
     bp.grants = strings(value, "grants", where);
-    // BotPassword::isValidAppId and the password alphabet of BotPassword::generatePassword.
-    if (bp.appid.empty() || bp.appid.size() > 32 || bp.appid.find('@') != std::string::npos) {
-      fail(where + ".appid", "\"" + bp.appid + "\" is not a valid bot name (1 to 32 characters, no '@')");
-    }
-    const bool alphabet_ok = std::all_of(bp.password.begin(), bp.password.end(),
-                                         [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'w'); });
-    if (bp.password.size() < 32 || !alphabet_ok) {
-      fail(where + ".password",
-           "a bot password must be 32 or more characters of [0-9a-w], as MediaWiki generates them");
-    }
-    for (std::size_t i = 0; i < bp.grants.size(); ++i) {
-      if (!auth::is_grant(bp.grants[i], rights)) {
-        fail(where + ".grants[" + std::to_string(i) + "]", "unknown grant \"" + bp.grants[i] + "\"");
-      }
+    if (auto problem = bot_password_problem(bp, rights)) {
+      const std::size_t colon = problem->find(": ");
+      fail(where + "." + problem->substr(0, colon), problem->substr(colon + 2));
     }
     return bp;
   }
@@ -263,12 +253,7 @@ class Parser {
     if (account.password.empty()) fail(where + ".password", "must not be empty");
     account.groups = strings(value, "groups", where);
     for (std::size_t i = 0; i < account.groups.size(); ++i) {
-      if (!auth::is_explicit_group(account.groups[i])) {
-        std::string known;
-        for (const auto& g : auth::explicit_groups()) known += (known.empty() ? "" : ", ") + g;
-        fail(where + ".groups[" + std::to_string(i) + "]",
-             "unknown group \"" + account.groups[i] + "\" (known: " + known + ")");
-      }
+      if (auto problem = group_problem(account.groups[i])) fail(where + ".groups[" + std::to_string(i) + "]", *problem);
     }
     if (auto it = value.find("botpasswords"); it != value.end()) {
       const std::string path = where + ".botpasswords";
@@ -287,10 +272,7 @@ class Parser {
       object(*it, path);
       only_keys(*it, path, {"secret"});
       OathSpec oath{string(*it, "secret", path, true)};
-      const bool base32 = !oath.secret.empty() && std::all_of(oath.secret.begin(), oath.secret.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7') || c == '=';
-      });
-      if (!base32) fail(path + ".secret", "expected a Base32 TOTP secret (A-Z, 2-7)");
+      if (auto problem = oath_secret_problem(oath.secret)) fail(path + ".secret", *problem);
       account.oath = std::move(oath);
     }
     if (auto it = value.find("flow"); it != value.end()) account.flow = flow(*it, where + ".flow");
@@ -359,6 +341,39 @@ class Parser {
 
 }  // namespace
 
+std::optional<std::string> group_problem(const std::string& group) {
+  if (auth::is_explicit_group(group)) return std::nullopt;
+  std::string known;
+  for (const auto& g : auth::explicit_groups()) known += (known.empty() ? "" : ", ") + g;
+  return "unknown group \"" + group + "\" (known: " + known + ")";
+}
+
+std::optional<std::string> bot_password_problem(const BotPasswordSpec& bp, const auth::RightsConfig& rights) {
+  // BotPassword::isValidAppId and the password alphabet of BotPassword::generatePassword.
+  if (bp.appid.empty() || bp.appid.size() > 32 || bp.appid.find('@') != std::string::npos) {
+    return "appid: \"" + bp.appid + "\" is not a valid bot name (1 to 32 characters, no '@')";
+  }
+  const bool alphabet_ok = std::all_of(bp.password.begin(), bp.password.end(),
+                                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'w'); });
+  if (bp.password.size() < 32 || !alphabet_ok) {
+    return "password: a bot password must be 32 or more characters of [0-9a-w], as MediaWiki generates them";
+  }
+  for (std::size_t i = 0; i < bp.grants.size(); ++i) {
+    if (!auth::is_grant(bp.grants[i], rights)) {
+      return "grants[" + std::to_string(i) + "]: unknown grant \"" + bp.grants[i] + "\"";
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> oath_secret_problem(const std::string& secret) {
+  const bool base32 = !secret.empty() && std::all_of(secret.begin(), secret.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7') || c == '=';
+  });
+  if (!base32) return "expected a Base32 TOTP secret (A-Z, 2-7)";
+  return std::nullopt;
+}
+
 Fixture Fixture::parse(std::string_view json_text, std::string_view origin) {
   json root;
   try {
@@ -378,6 +393,16 @@ Fixture Fixture::load(const std::string& path) {
 }
 
 Fixture Fixture::defaults() { return parse(kDefaultFixtureJson, "default fixture"); }
+
+AccountSpec Fixture::parse_account(std::string_view json_text, std::string_view origin) const {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    throw FixtureError(std::string(origin) + ": not valid JSON: " + e.what());
+  }
+  return Parser(origin).account(root, "account", auth::rights_config_for(extensions));
+}
 
 bool Fixture::has_extension(std::string_view name) const {
   return std::find(extensions.begin(), extensions.end(), name) != extensions.end();

@@ -7,12 +7,16 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
 #include "api/api_main.h"
 #include "auth/user_name.h"
+#include "control/admin_api.h"
+#include "control/control_plane.h"
 #include "http/http.h"
 #include "util/text.h"
 #include "web/web_pages.h"
@@ -79,6 +83,51 @@ void shut_down_connections(int port) {
   closedir(dir);
 }
 
+// The "reset" fault: the client's connection (found by its port, as above) is shut down with
+// SO_LINGER 0, so it ends with a reset and no answer.
+void reset_connection(int port, int peer_port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (!dir) return;
+  while (const dirent* entry = readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    if (*end != '\0' || fd == dirfd(dir)) continue;
+    sockaddr_storage local{}, peer{};
+    socklen_t local_length = sizeof local, peer_length = sizeof peer;
+    if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
+    if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
+    const auto port_of = [](const sockaddr_storage& a) {
+      if (a.ss_family == AF_INET) return static_cast<int>(ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port));
+      if (a.ss_family == AF_INET6) return static_cast<int>(ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port));
+      return -1;
+    };
+    if (port_of(local) != port || port_of(peer) != peer_port) continue;
+    linger abort_on_close{1, 0};
+    setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    shutdown(static_cast<int>(fd), SHUT_RDWR);
+  }
+  closedir(dir);
+}
+
+// The "truncated" fault: the answer's headers promise the whole body; half of it comes, then
+// the connection ends.
+void send_truncated(http::Response&& response, httplib::Response& res) {
+  res.status = response.status;
+  for (auto& [name, value] : response.headers) res.headers.emplace(std::move(name), std::move(value));
+  auto body = std::make_shared<std::string>(std::move(response.body));
+  const std::size_t half = body->size() / 2;
+  res.set_content_provider(body->size(), response.content_type.c_str(),
+                           [body, half](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             if (offset >= half) return false;  // abort: the client gets no more
+                             sink.write(body->data() + offset, std::min(length, half - offset));
+                             return true;
+                           });
+}
+
+bool is_loopback(const std::string& bind) {
+  return bind == "127.0.0.1" || bind == "localhost" || bind == "::1" || bind == "[::1]" || bind.starts_with("127.");
+}
+
 WikiConfig config_for(const MockWiki::Options& options) {
   WikiConfig config;
   config.wiki_id = options.wiki_id;
@@ -90,19 +139,64 @@ WikiConfig config_for(const MockWiki::Options& options) {
 
 struct MockWiki::Impl {
   explicit Impl(Options opts)
-      : options(std::move(opts)), wiki(std::move(options.fixture), config_for(options), clock), api(wiki), web(wiki) {}
+      : options(std::move(opts)),
+        wiki(std::move(options.fixture), config_for(options), clock),
+        api(wiki),
+        web(wiki),
+        control(wiki),
+        admin(wiki, control, options.admin_token) {}
+
+  // One api.php request: ApiMain, then the transport's faults, the journal and the observer.
+  void serve_api(const http::Request& request, const httplib::Request& req, httplib::Response& res);
 
   Options options;
   Clock clock;
   Wiki wiki;
   api::ApiMain api;
   web::WebPages web;
+  control::ControlPlane control;
+  control::AdminApi admin;
   httplib::Server server;
   std::thread thread;
   int port = 0;
   std::atomic<bool> stopped{false};
   std::atomic<bool> listen_returned{false};
 };
+
+void MockWiki::Impl::serve_api(const http::Request& request, const httplib::Request& req, httplib::Response& res) {
+  const auto started = std::chrono::steady_clock::now();
+  api::RequestSummary summary;
+  http::Response response = api.handle(request, &summary);
+
+  JournalEntry entry;
+  entry.time = wiki.now();
+  entry.method = request.method;
+  entry.path = request.path;
+  entry.action = std::move(summary.action);
+  entry.params = std::move(summary.params);
+  entry.session = std::move(summary.session);
+  entry.user = std::move(summary.user);
+  entry.status = response.status;
+  entry.result = std::move(summary.result);
+  for (const auto& [name, value] : response.headers) {
+    if (name == "MediaWiki-API-Error") entry.error = value;
+  }
+  const std::string fault = summary.fault ? summary.fault->fault : "";
+  entry.fault = fault;
+  if (fault == "delay") std::this_thread::sleep_for(std::chrono::milliseconds(summary.fault->delay_ms));
+  if (fault == "reset") {
+    entry.status = 0;
+    reset_connection(port, req.remote_port);
+    res.status = 500;  // never arrives
+  } else if (fault == "truncated") {
+    send_truncated(std::move(response), res);
+  } else {
+    to_httplib_response(std::move(response), res);
+  }
+  entry.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  entry.seq = wiki.journal().add(entry);
+  if (options.on_request) options.on_request(entry);
+}
 
 MockWiki::MockWiki() : MockWiki(Options{}) {}
 
@@ -126,7 +220,7 @@ MockWiki::MockWiki(Options options) {
   server.set_payload_max_length(kMaxRequestBody);
 
   auto handler = [&impl](const httplib::Request& req, httplib::Response& res) {
-    to_httplib_response(impl.api.handle(to_api_request(req)), res);
+    impl.serve_api(to_api_request(req), req, res);
   };
   // Bodies are read through a content reader: cpp-httplib's own reading refuses form bodies
   // over 8 KiB (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH), where PHP takes up to
@@ -160,23 +254,41 @@ MockWiki::MockWiki(Options options) {
       request.body.clear();
       request.form_fields.clear();
     }
-    to_httplib_response(impl.api.handle(request), res);
+    impl.serve_api(request, req, res);
   };
   const std::string api_path = "/api.php";
   // cpp-httplib answers a PUT or POST without Content-Length with its own 400 before any
   // handler runs; MediaWiki would answer it (PHP reads no body then), so take such requests
   // here, where nothing has been read past the headers.
   // The same for TRACE and CONNECT, which cpp-httplib parses but has no handlers for.
-  server.set_pre_routing_handler([&impl, api_path](const httplib::Request& req, httplib::Response& res) {
+  // The admin API (control/admin_api.h), when this mock offers it.
+  const bool admin = impl.options.admin_api && (is_loopback(impl.options.bind) || !impl.options.admin_token.empty());
+  server.set_pre_routing_handler([&impl, api_path, admin](const httplib::Request& req, httplib::Response& res) {
     const bool no_body = (!req.has_header("Content-Length") || req.get_header_value("Content-Length") == "0") &&
                          !req.has_header("Transfer-Encoding");
+    if (admin && control::AdminApi::serves(req.path) && no_body) {
+      to_httplib_response(impl.admin.handle(to_api_request(req)), res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const bool no_handler = req.method == "TRACE" || req.method == "CONNECT";
     if (req.path != api_path || !no_body || (req.has_header("Content-Length") && !no_handler)) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
-    to_httplib_response(impl.api.handle(to_api_request(req)), res);
+    impl.serve_api(to_api_request(req), req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
+  if (admin) {
+    auto admin_handler = [&impl](const httplib::Request& req, httplib::Response& res) {
+      http::Request request = to_api_request(req);
+      request.body = req.body;
+      to_httplib_response(impl.admin.handle(request), res);
+    };
+    const std::string pattern = std::string(control::kAdminPrefix) + "(/.*)?";
+    server.Get(pattern, admin_handler);
+    server.Post(pattern, admin_handler);
+    server.Patch(pattern, admin_handler);
+    server.Delete(pattern, admin_handler);
+  }
   server.Get(api_path, handler);
   server.Post(api_path, body_handler);
   server.Put(api_path, body_handler);
@@ -247,6 +359,29 @@ int MockWiki::port() const { return impl_->port; }
 const std::string& MockWiki::wiki_id() const { return impl_->wiki.config().wiki_id; }
 Clock& MockWiki::clock() { return impl_->clock; }
 void MockWiki::reset() { impl_->wiki.reset(); }
+
+std::vector<AccountInfo> MockWiki::accounts() const { return impl_->control.accounts(); }
+AccountInfo MockWiki::add_account(const AccountSpec& spec) { return impl_->control.add_account(spec); }
+AccountInfo MockWiki::change_account(const std::string& name, const AccountChange& change) {
+  return impl_->control.change_account(name, change);
+}
+void MockWiki::remove_account(const std::string& name) { impl_->control.remove_account(name); }
+std::vector<SessionInfo> MockWiki::sessions() const { return impl_->control.sessions(); }
+bool MockWiki::expire_session(const std::string& id) { return impl_->control.expire_session(id); }
+int MockWiki::expire_sessions_of(const std::string& user) { return impl_->control.expire_sessions_of(user); }
+int MockWiki::expire_all_sessions() { return impl_->control.expire_all_sessions(); }
+void MockWiki::add_fault(FaultSpec fault) { impl_->wiki.faults().add(std::move(fault)); }
+std::vector<FaultSpec> MockWiki::faults() const { return impl_->wiki.faults().pending(); }
+void MockWiki::clear_faults() { impl_->wiki.faults().clear(); }
+std::vector<JournalEntry> MockWiki::journal() const { return impl_->wiki.journal().entries(); }
+void MockWiki::clear_journal() { impl_->wiki.journal().clear(); }
+
+const std::string* JournalEntry::param(const std::string& name) const {
+  for (const auto& [key, value] : params) {
+    if (key == name) return &value;
+  }
+  return nullptr;
+}
 
 void MockWiki::set_flow(const std::string& account, std::vector<FlowStep> steps) {
   if (!steps.empty()) {

@@ -24,6 +24,9 @@ void Wiki::reset() {
   rate_limiter_.clear();
   object_cache_.clear();
   openid_connect_.load(fixture_.pluggableauth);
+  faults_.clear();
+  journal_.clear();
+  last_block_id_ = 0;
 }
 
 }  // namespace mockwiki

@@ -2,6 +2,7 @@
 // the clock. One Wiki serves any number of concurrent requests; each part guards itself.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,6 +11,8 @@
 #include "auth/permissions.h"
 #include "auth/rate_limiter.h"
 #include "auth/throttler.h"
+#include "control/faults.h"
+#include "control/journal.h"
 #include "mockwiki/clock.h"
 #include "mockwiki/fixture.h"
 #include "object_cache.h"
@@ -60,10 +63,16 @@ class Wiki {
   ObjectCache& object_cache() { return object_cache_; }
   // Identity links and authorization codes of single sign-on (PluggableAuth, OpenIDConnect).
   sso::OpenIdConnectStore& openid_connect() { return openid_connect_; }
+  // The id of a new block (ipb_id): 1, 2, ...
+  int next_block_id() { return ++last_block_id_; }
+  // Injected faults and the journal of requests (mockwiki/control.h).
+  control::FaultList& faults() { return faults_; }
+  control::Journal& journal() { return journal_; }
   // The authentication providers the fixture's extensions configure.
   const auth::AuthProviders& auth_providers() const { return *auth_providers_; }
 
-  // Back to the fixture: accounts reloaded, every session and throttle forgotten.
+  // Back to the fixture: accounts reloaded, every session, throttle, fault and journal entry
+  // forgotten.
   void reset();
 
  private:
@@ -78,6 +87,9 @@ class Wiki {
   auth::RateLimiter rate_limiter_;
   ObjectCache object_cache_;
   sso::OpenIdConnectStore openid_connect_;
+  control::FaultList faults_;
+  control::Journal journal_;
+  std::atomic<int> last_block_id_{0};
   std::unique_ptr<auth::AuthProviders> auth_providers_;
 };
 

@@ -101,6 +101,10 @@ struct Fixture {
   // Reads and parses a fixture file.
   static Fixture load(const std::string& path);
 
+  // Parses and checks one account in the fixture format ({"name", "password", ...}), for a wiki
+  // with this fixture's extensions (which decide the grants a bot password may have).
+  AccountSpec parse_account(std::string_view json_text, std::string_view origin = "request") const;
+
   bool has_extension(std::string_view name) const;
 };
 

@@ -16,11 +16,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "mockwiki/clock.h"
+#include "mockwiki/control.h"
 #include "mockwiki/fixture.h"
 #include "mockwiki/flow.h"
 
@@ -36,6 +38,14 @@ class MockWiki {
     Fixture fixture = Fixture::defaults();
     std::size_t threads = 8;     // connections served at once (one each while kept alive)
     int keep_alive_seconds = 5;  // how long an idle keep-alive connection is kept
+    // The admin HTTP API under /__mockwiki/ (README). It answers only when the bind is a
+    // loopback address or an admin token is set; with a token, only requests that carry it
+    // ("Authorization: Bearer TOKEN").
+    bool admin_api = true;
+    std::string admin_token;
+    // Called after each api.php request with its journal entry (the standalone server logs it).
+    // From the serving threads, possibly at once: it must be thread-safe.
+    std::function<void(const JournalEntry&)> on_request;
   };
 
   MockWiki();
@@ -53,8 +63,34 @@ class MockWiki {
 
   // The clock every expiry, throttle and token timestamp reads.
   Clock& clock();
-  // Back to the fixture: accounts as loaded, no sessions, no throttles. The clock is kept.
+  // Back to the fixture: accounts as loaded, no sessions, throttles, faults or journal. The
+  // clock is kept.
   void reset();
+
+  // Accounts (mockwiki/control.h). Bad input (an unknown account or group, a taken name, a bot
+  // password or secret of the wrong form) throws std::invalid_argument naming the problem.
+  std::vector<AccountInfo> accounts() const;
+  AccountInfo add_account(const AccountSpec& spec);
+  AccountInfo change_account(const std::string& name, const AccountChange& change);
+  void remove_account(const std::string& name);  // its sessions end with it
+
+  // Live sessions. Ending one is what a client sees when its session dies on the server: its
+  // next request has no session (a Token cookie still brings a remembered user back, as on
+  // MediaWiki).
+  std::vector<SessionInfo> sessions() const;
+  bool expire_session(const std::string& id);       // false: no such live session
+  int expire_sessions_of(const std::string& user);  // how many ended
+  int expire_all_sessions();
+
+  // Injected faults (FaultSpec in mockwiki/control.h); add_fault throws std::invalid_argument
+  // for an unknown fault name.
+  void add_fault(FaultSpec fault);
+  std::vector<FaultSpec> faults() const;  // pending, with their remaining counts
+  void clear_faults();
+
+  // Every api.php request so far, in order (the last 100,000).
+  std::vector<JournalEntry> journal() const;
+  void clear_journal();
 
   // Scripts the logins of an account (mockwiki/flow.h); no steps: logins pass at once again.
   // Logins already under way go on with the new steps. Throws std::invalid_argument for an

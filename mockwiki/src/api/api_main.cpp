@@ -9,6 +9,7 @@
 #include "api/token_types.h"
 #include "auth/user_name.h"
 #include "chronology_protector.h"
+#include "control/journal.h"
 #include "internal_error.h"
 #include "util/random.h"
 #include "util/text.h"
@@ -37,7 +38,7 @@ struct PrinterParams {
 
 class Run {
  public:
-  Run(Wiki& wiki, ApiContext& ctx) : wiki_(wiki), ctx_(ctx) {}
+  Run(Wiki& wiki, ApiContext& ctx, const FaultSpec* fault) : wiki_(wiki), ctx_(ctx), fault_(fault) {}
 
   http::Response execute();
 
@@ -60,8 +61,11 @@ class Run {
     throw ApiError(std::move(message), "main", http_status);
   }
 
+  bool fault_is(std::string_view name) const { return fault_ && fault_->fault == name; }
+
   Wiki& wiki_;
   ApiContext& ctx_;
+  const FaultSpec* fault_;  // an injected fault to raise at its place, if any
   std::unique_ptr<ApiModule> module_;
   std::string format_;  // validated format, once known
   std::vector<std::string> error_codes_;
@@ -143,7 +147,7 @@ void Run::setup_module(const MainParams& main) {
   module_->read_params(reader);
   if (module_->needs_token()) {
     module_->require_posted(ctx_, {"token"});
-    if (!token_is_valid()) module_->die(Message("apierror-badtoken"));
+    if (fault_is("badtoken") || !token_is_valid()) module_->die(Message("apierror-badtoken"));
   }
 }
 
@@ -152,12 +156,19 @@ void Run::check_execute_permissions() {
   if (module_->is_write_mode()) {
     if (!ctx_.user_can("writeapi")) die(Message("apierror-writeapidenied"));
     if (ctx_.http.header("Promise-Non-Write-API-Action")) die(Message("apierror-promised-nonwrite-api"));
+    // $wgReadOnly, as an injected fault: ApiMain::dieReadOnly.
+    if (fault_is("readonly")) {
+      Message message("apierror-readonly");
+      message.with_data(Json{{"readonlyreason", fault_->reason}});
+      die(std::move(message));
+    }
   }
 }
 
 void Run::check_maxlag(const MainParams& main) {
   if (!module_->should_check_maxlag() || !main.maxlag) return;
-  const std::int64_t lag = wiki_.config().database_lag;
+  // An injected maxlag fault stands for a lagging replica.
+  const std::int64_t lag = fault_is("maxlag") ? fault_->lag : wiki_.config().database_lag;
   if (lag <= *main.maxlag) return;
   ctx_.extra_headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(*main.maxlag, 5)));
   ctx_.extra_headers.emplace_back("X-Database-Lag", std::to_string(lag));
@@ -386,6 +397,10 @@ http::Response Run::execute() {
     check_execute_permissions();
     check_maxlag(main);
     setup_external_response();
+    if (fault_is("ratelimited")) throw ApiError(Message("apierror-ratelimited"), module_->path());
+    if (fault_ && fault_->fault.starts_with("internal_api_error_")) {
+      throw InternalError(fault_->fault.substr(19), fault_->message, "#0 {main}");
+    }
     module_->execute(ctx_);
     if (ctx_.html_page) {
       http::Response page;
@@ -426,7 +441,61 @@ http::Response Run::execute() {
 
 }  // namespace
 
-http::Response ApiMain::handle(const http::Request& request) {
+namespace {
+
+// The facts an injected fault is matched against.
+control::RequestFacts request_facts(ApiContext& ctx, const std::vector<std::pair<std::string, std::string>>& params) {
+  control::RequestFacts facts;
+  facts.method = ctx.http.method;
+  const std::string* action = ctx.params.value("action");
+  facts.action = action ? std::string_view(*action) : std::string_view("help");
+  facts.modules.emplace_back(facts.action);
+  if (facts.action == "query") {
+    for (const char* kind : {"meta", "list", "prop"}) {
+      const std::string* names = ctx.params.value(kind);
+      if (!names) continue;
+      std::string_view rest = *names;
+      while (!rest.empty()) {
+        const std::size_t bar = rest.find('|');
+        facts.modules.emplace_back(rest.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        rest.remove_prefix(bar + 1);
+      }
+    }
+  }
+  if (!ctx.session().is_anonymous()) facts.account = ctx.session().user_name();
+  facts.params = &params;
+  if (const std::string* maxlag = ctx.params.value("maxlag")) {
+    try {
+      std::size_t used = 0;
+      const long long value = std::stoll(*maxlag, &used);
+      if (used == maxlag->size()) facts.maxlag = value;
+    } catch (const std::exception&) {
+      // not an integer: ApiMain answers badinteger before any maxlag check
+    }
+  }
+  if (auto module = modules::make_action(std::string(facts.action))) {
+    facts.write_mode = module->is_write_mode();
+    facts.needs_token = module->needs_token().has_value();
+  }
+  return facts;
+}
+
+// What a failing proxy or PHP-FPM in front of the wiki answers: no API headers, an HTML page.
+http::Response proxy_error_page(int status) {
+  http::Response page;
+  page.status = status;
+  page.content_type = "text/html; charset=utf-8";
+  const std::string title = std::to_string(status) + " " + std::string(util::http_reason(status));
+  page.body = "<!DOCTYPE html>\n<html><head><title>" + title + "</title></head><body><h1>" + title +
+              "</h1><p>Our servers are currently under maintenance or experiencing a technical problem. Please try "
+              "again in a few minutes.</p><hr><p>mockwiki: injected fault</p></body></html>\n";
+  return page;
+}
+
+}  // namespace
+
+http::Response ApiMain::handle(const http::Request& request, RequestSummary* summary) {
   ApiContext ctx(wiki_, request);
   const std::string* origin = ctx.params.value("origin");
   ctx.lacks_same_origin_security =
@@ -482,9 +551,43 @@ http::Response ApiMain::handle(const http::Request& request) {
   }
 
   ctx.set_session(wiki_.session_manager().load(ctx.cookies_in, ctx.cookies_out, ctx.now));
-  Run run(wiki_, ctx);
+  std::optional<FaultSpec> fault;
+  if (wiki_.faults().might_have_any() || summary) {
+    auto params = ctx.params.values();
+    if (wiki_.faults().might_have_any()) fault = wiki_.faults().take(request_facts(ctx, params));
+    if (summary) {
+      for (auto& [name, value] : params) {
+        if (control::is_secret_param(name)) value = "[redacted]";
+      }
+      summary->params = std::move(params);
+      if (const std::string* action = ctx.params.value("action")) summary->action = *action;
+    }
+  }
+  if (fault) {
+    if (summary) summary->fault = fault;
+    if (const int status = control::http_fault_status(fault->fault)) return proxy_error_page(status);
+    if (fault->fault == "reset") return {};
+    if (fault->fault == "assertuserfailed") {
+      // The session dies on the server; this request runs without it, as anonymous.
+      if (ctx.session().is_persistent()) wiki_.sessions().erase(ctx.session().id());
+      static const http::RequestCookies kNoCookies;
+      ctx.set_session(wiki_.session_manager().load(kNoCookies, ctx.cookies_out, ctx.now));
+    }
+  }
+  Run run(wiki_, ctx, fault ? &*fault : nullptr);
   http::Response response = run.execute();
   ctx.save_sessions();
+  if (summary) {
+    if (ctx.is_registered()) summary->user = ctx.user_name();
+    if (ctx.session().is_persistent()) summary->session = ctx.session().id();
+    for (const char* module : {"login", "clientlogin", "createaccount"}) {
+      const Json* part = ctx.result.find(module);
+      if (!part || !part->is_object()) continue;
+      for (const char* field : {"result", "status"}) {
+        if (auto it = part->find(field); it != part->end() && it->is_string()) summary->result = it->get<std::string>();
+      }
+    }
+  }
   if (ctx.wrote_to_database) {
     set_chronology_protector_cookies(wiki_.object_cache(), ctx.ip,
                                      std::string(request.header("User-Agent").value_or("")), request.method == "POST",

@@ -99,6 +99,8 @@ const std::unordered_map<std::string_view, std::string_view>& catalogue() {
       {"wrongpassword", "Incorrect username or password entered.\nPlease try again."},
       {"wrongpasswordempty", "Password entered was blank.\nPlease try again."},
       {"login-throttled", "You have made too many recent login attempts.\nPlease wait $1 before trying again."},
+      {"login-userblocked", "This user is blocked. Login not allowed."},
+      {"botpasswords-locked", "You cannot login with a bot password as your account is locked."},
       {"authmanager-authn-no-primary", "The supplied credentials could not be authenticated."},
       {"authmanager-authn-not-in-progress",
        "Authentication is not in progress or session data has been lost. Please start again from the "

@@ -47,6 +47,10 @@ BotLoginResult bot_password_login(Wiki& wiki, const BotLoginData& data, std::str
     result.failure = api::Message("nosuchuser", {api::MessageParam::plain(user_part)});
     return result;
   }
+  if (account->locked) {
+    result.failure = api::Message("botpasswords-locked");
+    return result;
+  }
   if (auto hit = wiki.throttles().increase("botpassword", kPasswordAttemptThrottle, account->name, ip, now)) {
     result.failure = api::Message("login-throttled", {api::MessageParam::duration(hit->wait)});
     return result;

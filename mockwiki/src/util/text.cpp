@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 #include <utility>
 
@@ -143,7 +144,10 @@ std::string decode_html_entities(std::string_view text) {
 }
 
 std::string escape_wikitext(std::string_view text) {
-  const std::string input = "\n" + std::string(text);
+  std::string input;  // (built in steps: GCC 12 warns falsely, -Wrestrict, on "\n" + std::string)
+  input.reserve(text.size() + 1);
+  input.push_back('\n');
+  input.append(text);
   std::string out;
   out.reserve(input.size() + 16);
   for (std::size_t i = 0; i < input.size();) {
@@ -215,6 +219,43 @@ std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::string_view http_reason(int status) {
+  switch (status) {
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "Error";
+  }
+}
+
+std::string user_time_and_date(std::int64_t unix_seconds) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%02d:%02d, %d %s %d", tm.tm_hour, tm.tm_min, tm.tm_mday, kMonths[tm.tm_mon],
+                tm.tm_year + 1900);
+  return buffer;
 }
 
 }  // namespace mockwiki::util

@@ -24,6 +24,10 @@ std::string escape_wikitext(std::string_view text);
 std::string format_number(std::int64_t n);
 // RFC 1123 date as PHP's setcookie writes it: "Sun, 23 May 2027 23:09:01 GMT".
 std::string http_date(std::int64_t unix_seconds);
+// Language::userTimeAndDate for English and the default preferences: "08:00, 15 January 2027".
+std::string user_time_and_date(std::int64_t unix_seconds);
+// The reason phrase of an HTTP status ("Service Unavailable"); "Error" for one it does not know.
+std::string_view http_reason(int status);
 // ISO 8601 as MediaWiki's TS_ISO_8601: "2026-11-24T23:14:08Z".
 std::string iso8601(std::int64_t unix_seconds);
 bool equals_ignore_case(std::string_view a, std::string_view b);

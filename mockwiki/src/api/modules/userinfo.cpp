@@ -140,7 +140,21 @@ class UserInfo : public ApiModule {
     info["id"] = account ? account->id : 0;
     info["name"] = ctx.user_name();
     if (!account) info["anon"] = true;
-    // blockinfo: the mock's accounts are never blocked, so there is nothing to add.
+    // blockinfo (ApiBlockInfoTrait::getBlockDetails): a block set through the control plane is
+    // sitewide, by "MediaWiki default" (user 2), without expiry, and blocks account creation as
+    // Special:Block does by default.
+    if (has("blockinfo") && account && account->block_id != 0) {
+      info["blockid"] = account->block_id;
+      info["blockedby"] = "MediaWiki default";
+      info["blockedbyid"] = 2;
+      info["blockreason"] = account->block_reason;
+      info["blockedtimestamp"] = util::iso8601(account->block_timestamp);
+      info["blockexpiry"] = "infinite";
+      info["blockpartial"] = false;
+      info["blocknocreate"] = true;
+      info["blockanononly"] = false;
+      info["blockedtimestampformatted"] = util::user_time_and_date(account->block_timestamp);
+    }
     if (has("hasmsg")) info["messages"] = false;
     if (has("groups")) info["groups"] = ctx.user_groups();
     if (has("groupmemberships")) {

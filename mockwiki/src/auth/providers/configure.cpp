@@ -1,6 +1,7 @@
 #include "auth/providers/configure.h"
 
 #include "auth/providers/captcha.h"
+#include "auth/providers/check_blocks.h"
 #include "auth/providers/local_password.h"
 #include "auth/providers/oath.h"
 #include "auth/providers/pluggable_auth.h"
@@ -29,8 +30,9 @@ std::unique_ptr<AuthProviders> configure_auth_providers(const Fixture& fixture) 
     providers->primary.push_back(std::make_unique<PluggableAuthPrimaryAuthenticationProvider>(fixture.pluggableauth));
   }
   if (passwords) providers->primary.push_back(std::make_unique<LocalPasswordPrimaryAuthenticationProvider>());
-  // secondaryauth: CheckBlocks (0) and ResetPassword (100) have nothing to do for the mock's
-  // accounts; OATHAuth's provider has sort 50.
+  // secondaryauth: CheckBlocks (0), for locked accounts; OATHAuth's provider has sort 50;
+  // ResetPassword (100) has nothing to do for the mock's accounts.
+  providers->secondary.push_back(std::make_unique<CheckBlocksSecondaryAuthenticationProvider>());
   if (fixture.has_extension("OATHAuth")) {
     providers->secondary.push_back(std::make_unique<OathSecondaryAuthenticationProvider>());
   }

@@ -1,0 +1,36 @@
+// The control plane over a Wiki (mockwiki/control.h): what MockWiki's members and the admin
+// HTTP API do, in one place. Every member is thread-safe; errors in what the caller asks for
+// throw std::invalid_argument with a message naming the problem.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mockwiki/control.h"
+#include "wiki.h"
+
+namespace mockwiki::control {
+
+class ControlPlane {
+ public:
+  explicit ControlPlane(Wiki& wiki) : wiki_(wiki) {}
+
+  std::vector<AccountInfo> accounts() const;
+  AccountInfo account(const std::string& name) const;  // throws for an unknown account
+  AccountInfo add_account(const AccountSpec& spec);    // throws if the name is taken
+  AccountInfo change_account(const std::string& name, const AccountChange& change);
+  void remove_account(const std::string& name);  // and its sessions
+
+  std::vector<SessionInfo> sessions() const;
+  bool expire_session(const std::string& id);       // false: no such live session
+  int expire_sessions_of(const std::string& user);  // how many ended
+  int expire_all_sessions();
+
+ private:
+  AccountPtr find(const std::string& name) const;
+  AccountInfo info(const Account& account) const;
+
+  Wiki& wiki_;
+};
+
+}  // namespace mockwiki::control

@@ -1,0 +1,51 @@
+// Injected faults (mockwiki/control.h): a list of FaultSpecs, each answering the next requests
+// it matches until its count is spent. ApiMain asks for one per request.
+#pragma once
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mockwiki/control.h"
+
+namespace mockwiki::control {
+
+// What a fault can be matched against, known once the request's session is loaded.
+struct RequestFacts {
+  std::string_view method;
+  std::string_view action;
+  std::vector<std::string> modules;  // the action, and query's meta/list/prop modules
+  std::string_view account;          // empty: anonymous
+  const std::vector<std::pair<std::string, std::string>>* params = nullptr;
+  std::optional<std::int64_t> maxlag;  // the maxlag parameter, if it is an integer
+  bool write_mode = false;             // the action is a write module (ApiBase::isWriteMode)
+  bool needs_token = false;            // the action takes a token
+};
+
+// The status of an http_NNN fault; 0 for any other.
+int http_fault_status(std::string_view name);
+
+// Checks a spec's name and numbers; an error message, or nothing when it is good.
+std::optional<std::string> validate(const FaultSpec& spec);
+
+class FaultList {
+ public:
+  // Throws std::invalid_argument for a spec that validate() refuses.
+  void add(FaultSpec spec);
+  std::vector<FaultSpec> pending() const;  // with their remaining counts in `times`
+  void clear();
+  // False only when there is certainly no fault: a check without a lock, for every request.
+  bool might_have_any() const { return !empty_.load(std::memory_order_acquire); }
+  // The first pending fault that matches and applies to the request, its count taken.
+  std::optional<FaultSpec> take(const RequestFacts& request);
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<FaultSpec> faults_;
+  std::atomic<bool> empty_{true};  // so that requests do not lock while there are none
+};
+
+}  // namespace mockwiki::control
