@@ -38,15 +38,18 @@ struct FlowField {
   std::string help;                  // and its help
   std::optional<std::string> value;  // sent to the client (hidden and null fields)
   bool optional = false;
-  bool sensitive = false;  // must be POSTed (password fields are)
+  // Must be POSTed. In a fixture, password fields are sensitive unless they say otherwise; from
+  // C++, set it yourself.
+  bool sensitive = false;
 };
 
 struct FlowStep {
   enum class Kind { Ui, Redirect, Pass, Fail, Restart };
   Kind kind = Kind::Pass;
 
-  // UI, FAIL, RESTART: the message text (empty: a default) and its messagecode (empty: made
-  // from the text, as MediaWiki does for a RawMessage).
+  // UI, FAIL: the message text (empty: a default) and its messagecode (empty: made from the
+  // text, as MediaWiki does for a RawMessage). RESTART's message is AuthManager's own
+  // (authmanager-authn-no-local-user), as on MediaWiki, whatever is set here.
   std::string message;
   std::string message_code;
 

@@ -106,10 +106,12 @@ AuthenticationResponse ScriptedFlowPrimaryAuthenticationProvider::continue_authe
   const Json* data = manager.authentication_data(kScriptedFlowDataKey);
   AccountPtr account = data ? manager.wiki().accounts().by_name((*data)["account"].get<std::string>()) : nullptr;
   const std::size_t index = data ? (*data)["step"].get<std::size_t>() : 0;
-  // The flow was changed or the account removed since the login began.
-  if (!account || index >= account->flow.size()) {
-    return AuthenticationResponse::fail(Message("authmanager-authn-not-in-progress"));
-  }
+  // The flow was changed or the account removed since the login began, so that no UI or
+  // REDIRECT step waits where the login is. (A flow ends with pass, fail or restart, so a
+  // waiting step always has a next one.)
+  const bool waiting = account && index < account->flow.size() &&
+                       (account->flow[index].kind == Kind::Ui || account->flow[index].kind == Kind::Redirect);
+  if (!waiting) return AuthenticationResponse::fail(Message("authmanager-authn-not-in-progress"));
   const FlowStep& step = account->flow[index];
   if (step.kind == Kind::Ui) {
     const AuthRequest* request = find_request(requests, step.request_id);
