@@ -59,33 +59,17 @@ void to_httplib_response(http::Response&& response, httplib::Response& res) {
   res.set_content(std::move(response.body), response.content_type.c_str());
 }
 
-// cpp-httplib 0.11 cannot end the connections it serves: a worker waiting on an idle
-// keep-alive connection, or on a client that sent half a request, would hold stop() (and so
-// the destructor and SIGTERM) for up to the keep-alive or read timeout. So stop() shuts down
-// this server's connected sockets, those whose local port is ours, which wakes their workers.
-void shut_down_connections(int port) {
-  DIR* dir = opendir("/proc/self/fd");
-  if (!dir) return;
-  while (const dirent* entry = readdir(dir)) {
-    char* end = nullptr;
-    const long fd = std::strtol(entry->d_name, &end, 10);
-    if (*end != '\0' || fd == dirfd(dir)) continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t local_length = sizeof local, peer_length = sizeof peer;
-    if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
-    int local_port = -1;
-    if (local.ss_family == AF_INET) local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
-    if (local.ss_family == AF_INET6) local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
-    if (local_port != port) continue;
-    if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
-    shutdown(static_cast<int>(fd), SHUT_RDWR);
-  }
-  closedir(dir);
+int port_of(const sockaddr_storage& address) {
+  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
+  return -1;
 }
 
-// The "reset" fault: the client's connection (found by its port, as above) is shut down with
-// SO_LINGER 0, so it ends with a reset and no answer.
-void reset_connection(int port, int peer_port) {
+// Shuts down this server's connected sockets: those whose local port is `port` (and, unless
+// `peer_port` is -1, whose peer's port is `peer_port`). cpp-httplib 0.11 gives handlers no
+// socket and cannot end the connections it serves, so they are found in /proc/self/fd.
+// `reset`: with SO_LINGER 0, so that the connection ends with a reset.
+void shut_down_connections(int port, int peer_port = -1, bool reset = false) {
   DIR* dir = opendir("/proc/self/fd");
   if (!dir) return;
   while (const dirent* entry = readdir(dir)) {
@@ -95,15 +79,13 @@ void reset_connection(int port, int peer_port) {
     sockaddr_storage local{}, peer{};
     socklen_t local_length = sizeof local, peer_length = sizeof peer;
     if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &local_length) != 0) continue;
+    if (port_of(local) != port) continue;
     if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) continue;
-    const auto port_of = [](const sockaddr_storage& a) {
-      if (a.ss_family == AF_INET) return static_cast<int>(ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port));
-      if (a.ss_family == AF_INET6) return static_cast<int>(ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port));
-      return -1;
-    };
-    if (port_of(local) != port || port_of(peer) != peer_port) continue;
-    linger abort_on_close{1, 0};
-    setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    if (peer_port != -1 && port_of(peer) != peer_port) continue;
+    if (reset) {
+      linger abort_on_close{1, 0};
+      setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    }
     shutdown(static_cast<int>(fd), SHUT_RDWR);
   }
   closedir(dir);
@@ -186,7 +168,8 @@ void MockWiki::Impl::serve_api(const http::Request& request, const httplib::Requ
   if (fault == "delay") std::this_thread::sleep_for(std::chrono::milliseconds(summary.fault->delay_ms));
   if (fault == "reset") {
     entry.status = 0;
-    reset_connection(port, req.remote_port);
+    // The "reset" fault: this client's connection ends without an answer.
+    shut_down_connections(port, req.remote_port, /*reset=*/true);
     res.status = 500;  // never arrives
   } else if (fault == "truncated") {
     send_truncated(std::move(response), res);
@@ -349,6 +332,9 @@ void MockWiki::stop() {
   // Server::stop() does nothing until the accept loop runs, so wait for it to start.
   while (!impl_->server.is_running() && !impl_->listen_returned) std::this_thread::yield();
   impl_->server.stop();
+  // Workers waiting on idle keep-alive connections, or on a client that sent half a request,
+  // would otherwise hold stop() (and so the destructor and SIGTERM) for up to the keep-alive
+  // or read timeout.
   shut_down_connections(impl_->port);
   if (impl_->thread.joinable()) impl_->thread.join();
 }
