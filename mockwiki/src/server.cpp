@@ -270,6 +270,7 @@ MockWiki::MockWiki(Options options) {
     server.Get(pattern, admin_handler);
     server.Post(pattern, admin_handler);
     server.Patch(pattern, admin_handler);
+    server.Put(pattern, admin_handler);
     server.Delete(pattern, admin_handler);
   }
   server.Get(api_path, handler);
@@ -356,7 +357,7 @@ std::vector<SessionInfo> MockWiki::sessions() const { return impl_->control.sess
 bool MockWiki::expire_session(const std::string& id) { return impl_->control.expire_session(id); }
 int MockWiki::expire_sessions_of(const std::string& user) { return impl_->control.expire_sessions_of(user); }
 int MockWiki::expire_all_sessions() { return impl_->control.expire_all_sessions(); }
-void MockWiki::add_fault(FaultSpec fault) { impl_->wiki.faults().add(std::move(fault)); }
+void MockWiki::add_fault(FaultSpec fault) { impl_->control.add_fault(std::move(fault)); }
 std::vector<FaultSpec> MockWiki::faults() const { return impl_->wiki.faults().pending(); }
 void MockWiki::clear_faults() { impl_->wiki.faults().clear(); }
 std::vector<JournalEntry> MockWiki::journal() const { return impl_->wiki.journal().entries(); }

@@ -2,8 +2,8 @@
 // accounts, sessions, injected faults and the journal of requests. MockWiki (server.h) has a
 // member for each, and the standalone server offers the same under /__mockwiki/ (README).
 //
-//   wiki.add_fault({.match = {.action = "edit"}, .fault = "maxlag", .times = 2});
-//   ... the client's next two edits with maxlag=5 are told the database lags 10 s ...
+//   wiki.add_fault({.match = {.action = "query"}, .fault = "maxlag", .times = 2});
+//   ... the client's next two queries with maxlag=5 are told the database lags 10 s ...
 //   EXPECT_THAT(wiki.journal(), Contains(Field(&JournalEntry::error, "maxlag")));
 #pragma once
 
@@ -58,14 +58,16 @@ struct FaultMatch {
   std::string action;                         // the action parameter ("query", "login", ...)
   std::string module;                         // the action, or a meta/list/prop module of action=query ("tokens")
   std::string method;                         // "GET", "POST"
-  std::string account;                        // the user the request's session belongs to
+  std::string account;                        // the user the request's session belongs to (any spelling)
   std::map<std::string, std::string> params;  // parameters with these values
 };
 
 // A fault to answer with instead of the normal answer, for the next `times` requests that
-// match and to which it applies (a maxlag fault applies only to a request that sends a maxlag
-// lower than `lag`, as only such a request can see the error; readonly only to write modules,
-// login among them; badtoken only to modules that take a token).
+// match and get to where MediaWiki raises that error (so a maxlag fault counts only requests
+// that send a maxlag lower than `lag`; readonly only write modules, login among them; badtoken
+// only modules that take a token; and none counts a request that failed earlier). Faults on
+// the connection (http_NNN, delay, reset, truncated) and assertuserfailed act before the API
+// runs, so they answer before the others whatever their order.
 //
 //   maxlag                    the maxlag error, Retry-After and X-Database-Lag (NOTES.md §8)
 //   ratelimited               the ratelimited error (HTTP 200)
@@ -95,7 +97,8 @@ struct JournalEntry {
   std::string method;
   std::string path;
   std::string action;
-  // Query string and body parameters in order; passwords, tokens and secrets are "[redacted]".
+  // Body parameters, then query-string ones (PHP's $_POST + $_GET); passwords, tokens and
+  // secrets are "[redacted]".
   std::vector<std::pair<std::string, std::string>> params;
   std::string session;  // the session id the answer belongs to (empty: none)
   std::string user;     // the user the request ran as (empty: anonymous)

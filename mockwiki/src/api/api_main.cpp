@@ -38,7 +38,11 @@ struct PrinterParams {
 
 class Run {
  public:
-  Run(Wiki& wiki, ApiContext& ctx, const FaultSpec* fault) : wiki_(wiki), ctx_(ctx), fault_(fault) {}
+  // `facts`: what injected faults are matched against; null when there are none.
+  Run(Wiki& wiki, ApiContext& ctx, const control::RequestFacts* facts) : wiki_(wiki), ctx_(ctx), facts_(facts) {}
+
+  // The injected fault that answered, if any.
+  const std::optional<FaultSpec>& fired_fault() const { return fired_; }
 
   http::Response execute();
 
@@ -61,11 +65,17 @@ class Run {
     throw ApiError(std::move(message), "main", http_status);
   }
 
-  bool fault_is(std::string_view name) const { return fault_ && fault_->fault == name; }
+  // An injected fault for this place in the request, taken from the list.
+  const FaultSpec* take_fault(control::FaultStage stage) {
+    if (!facts_) return nullptr;
+    fired_ = wiki_.faults().take(*facts_, stage);
+    return fired_ ? &*fired_ : nullptr;
+  }
 
   Wiki& wiki_;
   ApiContext& ctx_;
-  const FaultSpec* fault_;  // an injected fault to raise at its place, if any
+  const control::RequestFacts* facts_;
+  std::optional<FaultSpec> fired_;
   std::unique_ptr<ApiModule> module_;
   std::string format_;  // validated format, once known
   std::vector<std::string> error_codes_;
@@ -147,7 +157,7 @@ void Run::setup_module(const MainParams& main) {
   module_->read_params(reader);
   if (module_->needs_token()) {
     module_->require_posted(ctx_, {"token"});
-    if (fault_is("badtoken") || !token_is_valid()) module_->die(Message("apierror-badtoken"));
+    if (take_fault(control::FaultStage::Token) || !token_is_valid()) module_->die(Message("apierror-badtoken"));
   }
 }
 
@@ -157,9 +167,9 @@ void Run::check_execute_permissions() {
     if (!ctx_.user_can("writeapi")) die(Message("apierror-writeapidenied"));
     if (ctx_.http.header("Promise-Non-Write-API-Action")) die(Message("apierror-promised-nonwrite-api"));
     // $wgReadOnly, as an injected fault: ApiMain::dieReadOnly.
-    if (fault_is("readonly")) {
+    if (const FaultSpec* readonly = take_fault(control::FaultStage::Permissions)) {
       Message message("apierror-readonly");
-      message.with_data(Json{{"readonlyreason", fault_->reason}});
+      message.with_data(Json{{"readonlyreason", readonly->reason}});
       die(std::move(message));
     }
   }
@@ -168,7 +178,8 @@ void Run::check_execute_permissions() {
 void Run::check_maxlag(const MainParams& main) {
   if (!module_->should_check_maxlag() || !main.maxlag) return;
   // An injected maxlag fault stands for a lagging replica.
-  const std::int64_t lag = fault_is("maxlag") ? fault_->lag : wiki_.config().database_lag;
+  const FaultSpec* lagging = take_fault(control::FaultStage::Maxlag);
+  const std::int64_t lag = lagging ? lagging->lag : wiki_.config().database_lag;
   if (lag <= *main.maxlag) return;
   ctx_.extra_headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(*main.maxlag, 5)));
   ctx_.extra_headers.emplace_back("X-Database-Lag", std::to_string(lag));
@@ -397,9 +408,9 @@ http::Response Run::execute() {
     check_execute_permissions();
     check_maxlag(main);
     setup_external_response();
-    if (fault_is("ratelimited")) throw ApiError(Message("apierror-ratelimited"), module_->path());
-    if (fault_ && fault_->fault.starts_with("internal_api_error_")) {
-      throw InternalError(fault_->fault.substr(19), fault_->message, "#0 {main}");
+    if (const FaultSpec* fault = take_fault(control::FaultStage::Execute)) {
+      if (fault->fault == "ratelimited") throw ApiError(Message("apierror-ratelimited"), module_->path());
+      throw InternalError(fault->fault.substr(19), fault->message, "#0 {main}");
     }
     module_->execute(ctx_);
     if (ctx_.html_page) {
@@ -474,10 +485,6 @@ control::RequestFacts request_facts(ApiContext& ctx, const std::vector<std::pair
       // not an integer: ApiMain answers badinteger before any maxlag check
     }
   }
-  if (auto module = modules::make_action(std::string(facts.action))) {
-    facts.write_mode = module->is_write_mode();
-    facts.needs_token = module->needs_token().has_value();
-  }
   return facts;
 }
 
@@ -551,17 +558,22 @@ http::Response ApiMain::handle(const http::Request& request, RequestSummary* sum
   }
 
   ctx.set_session(wiki_.session_manager().load(ctx.cookies_in, ctx.cookies_out, ctx.now));
+  // Injected faults: those that show before anything else are taken here, the others where
+  // MediaWiki would raise them (Run::take_fault).
+  std::vector<std::pair<std::string, std::string>> params;
+  std::optional<control::RequestFacts> facts;
   std::optional<FaultSpec> fault;
-  if (wiki_.faults().might_have_any() || summary) {
-    auto params = ctx.params.values();
-    if (wiki_.faults().might_have_any()) fault = wiki_.faults().take(request_facts(ctx, params));
-    if (summary) {
-      for (auto& [name, value] : params) {
-        if (control::is_secret_param(name)) value = "[redacted]";
-      }
-      summary->params = std::move(params);
-      if (const std::string* action = ctx.params.value("action")) summary->action = *action;
+  if (wiki_.faults().might_have_any() || summary) params = ctx.params.values();
+  if (wiki_.faults().might_have_any()) {
+    facts = request_facts(ctx, params);
+    fault = wiki_.faults().take(*facts, control::FaultStage::Arrival);
+  }
+  if (summary) {
+    summary->params = params;
+    for (auto& [name, value] : summary->params) {
+      if (control::is_secret_param(name)) value = "[redacted]";
     }
+    if (const std::string* action = ctx.params.value("action")) summary->action = *action;
   }
   if (fault) {
     if (summary) summary->fault = fault;
@@ -574,8 +586,9 @@ http::Response ApiMain::handle(const http::Request& request, RequestSummary* sum
       ctx.set_session(wiki_.session_manager().load(kNoCookies, ctx.cookies_out, ctx.now));
     }
   }
-  Run run(wiki_, ctx, fault ? &*fault : nullptr);
+  Run run(wiki_, ctx, facts ? &*facts : nullptr);
   http::Response response = run.execute();
+  if (summary && run.fired_fault()) summary->fault = run.fired_fault();
   ctx.save_sessions();
   if (summary) {
     if (ctx.is_registered()) summary->user = ctx.user_name();

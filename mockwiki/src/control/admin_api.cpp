@@ -23,6 +23,7 @@ struct AdminError {
   int status;
   std::string code;
   std::string info;
+  std::string allow = {};  // for 405: the methods allowed
 };
 
 std::string upper(std::string text) {
@@ -37,7 +38,8 @@ http::Response json_response(int status, const json& body) {
   http::Response response;
   response.status = status;
   response.content_type = "application/json; charset=utf-8";
-  response.body = body.dump() + "\n";
+  // Invalid UTF-8 from the request (a name in the path) is shown as U+FFFD, not refused.
+  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   response.add_header("Cache-Control", "no-store");
   return response;
 }
@@ -217,7 +219,7 @@ json journal_json(const JournalEntry& e) {
 // ---- Routing ------------------------------------------------------------------------------
 
 [[noreturn]] void wrong_method(const std::string& method, const std::string& allowed) {
-  throw AdminError{405, "badmethod", method + " is not allowed here (allowed: " + allowed + ")"};
+  throw AdminError{405, "badmethod", method + " is not allowed here (allowed: " + allowed + ")", allowed};
 }
 
 constexpr const char* kEndpoints[] = {
@@ -302,8 +304,7 @@ http::Response AdminApi::handle(const http::Request& request) {
         return json_response(200, {{"account", to_json(control_.change_account(name, change))}});
       }
       if (method == "DELETE") {
-        control_.remove_account(name);
-        return json_response(200, {{"removed", name}});
+        return json_response(200, {{"removed", control_.remove_account(name)}});
       }
       wrong_method(method, "GET, PATCH, POST, DELETE");
     }
@@ -339,8 +340,7 @@ http::Response AdminApi::handle(const http::Request& request) {
     }
     if (rest == "/faults") {
       if (method == "POST") {
-        FaultSpec spec = fault_spec(parse_body(request));
-        wiki_.faults().add(spec);
+        const FaultSpec spec = control_.add_fault(fault_spec(parse_body(request)));
         return json_response(201, {{"fault", to_json(spec)}});
       }
       if (method == "DELETE") {
@@ -375,7 +375,9 @@ http::Response AdminApi::handle(const http::Request& request) {
     }
     not_found("no endpoint " + request.path + " (GET " + std::string(kAdminPrefix) + "/ lists them)");
   } catch (const AdminError& e) {
-    return json_response(e.status, {{"error", {{"code", e.code}, {"info", e.info}}}});
+    http::Response response = json_response(e.status, {{"error", {{"code", e.code}, {"info", e.info}}}});
+    if (!e.allow.empty()) response.add_header("Allow", e.allow);
+    return response;
   } catch (const std::invalid_argument& e) {
     const std::string info = e.what();
     const bool missing = info.starts_with("no account") || info.starts_with("no live session");
@@ -386,4 +388,6 @@ http::Response AdminApi::handle(const http::Request& request) {
 
 }  // namespace mockwiki::control
 
-std::string mockwiki::JournalEntry::to_json() const { return mockwiki::control::journal_json(*this).dump(); }
+std::string mockwiki::JournalEntry::to_json() const {
+  return mockwiki::control::journal_json(*this).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}

@@ -5,6 +5,7 @@
 
 #include "auth/user_name.h"
 #include "fixture_checks.h"
+#include "mockwiki/flow.h"
 #include "util/random.h"
 
 namespace mockwiki::control {
@@ -17,6 +18,24 @@ std::string canonical_or_throw(const std::string& name) {
 }
 
 }  // namespace
+
+void ControlPlane::check_bot_passwords(const std::vector<BotPasswordSpec>& bot_passwords) const {
+  std::vector<std::string> app_ids;
+  for (const auto& bp : bot_passwords) {
+    if (auto problem = bot_password_problem(bp, wiki_.rights_config())) throw std::invalid_argument(*problem);
+    if (std::find(app_ids.begin(), app_ids.end(), bp.appid) != app_ids.end()) {
+      throw std::invalid_argument("appid: duplicate bot name \"" + bp.appid + "\"");
+    }
+    app_ids.push_back(bp.appid);
+  }
+}
+
+FaultSpec ControlPlane::add_fault(FaultSpec fault) {
+  // The account is matched by its canonical name, as every other call takes names.
+  if (!fault.match.account.empty()) fault.match.account = canonical_or_throw(fault.match.account);
+  wiki_.faults().add(fault);
+  return fault;
+}
 
 AccountPtr ControlPlane::find(const std::string& name) const {
   AccountPtr account = wiki_.accounts().by_name(canonical_or_throw(name));
@@ -55,8 +74,9 @@ AccountInfo ControlPlane::add_account(const AccountSpec& spec) {
   for (const auto& group : canonical.groups) {
     if (auto problem = group_problem(group)) throw std::invalid_argument("groups: " + *problem);
   }
-  for (const auto& bp : canonical.botpasswords) {
-    if (auto problem = bot_password_problem(bp, wiki_.rights_config())) throw std::invalid_argument(*problem);
+  check_bot_passwords(canonical.botpasswords);
+  if (!canonical.flow.empty()) {
+    if (auto error = flow_error(canonical.flow); !error.empty()) throw std::invalid_argument("flow: " + error);
   }
   if (canonical.oath) {
     if (auto problem = oath_secret_problem(canonical.oath->secret)) throw std::invalid_argument("oath: " + *problem);
@@ -74,16 +94,7 @@ AccountInfo ControlPlane::change_account(const std::string& name, const AccountC
       if (auto problem = group_problem(group)) throw std::invalid_argument("groups: " + *problem);
     }
   }
-  if (change.bot_passwords) {
-    std::vector<std::string> app_ids;
-    for (const auto& bp : *change.bot_passwords) {
-      if (auto problem = bot_password_problem(bp, wiki_.rights_config())) throw std::invalid_argument(*problem);
-      if (std::find(app_ids.begin(), app_ids.end(), bp.appid) != app_ids.end()) {
-        throw std::invalid_argument("appid: duplicate bot name \"" + bp.appid + "\"");
-      }
-      app_ids.push_back(bp.appid);
-    }
-  }
+  if (change.bot_passwords) check_bot_passwords(*change.bot_passwords);
   if (change.oath_secret && !change.oath_secret->empty()) {
     if (auto problem = oath_secret_problem(*change.oath_secret)) throw std::invalid_argument("oath: " + *problem);
   }
@@ -127,15 +138,17 @@ AccountInfo ControlPlane::change_account(const std::string& name, const AccountC
   return info(*find(account->name));
 }
 
-void ControlPlane::remove_account(const std::string& name) {
+std::string ControlPlane::remove_account(const std::string& name) {
   AccountPtr account = find(name);
   expire_sessions_of(account->name);
   wiki_.accounts().remove(account->id);
+  return account->name;
 }
 
 std::vector<SessionInfo> ControlPlane::sessions() const {
   std::vector<SessionInfo> out;
   wiki_.sessions().for_each(wiki_.now(), [&](const std::string& id, const session::SessionRecord& record) {
+    if (!wiki_.session_manager().still_valid(record)) return;  // dead already, though stored
     SessionInfo info;
     info.id = id;
     info.user = record.user_name;
@@ -149,9 +162,10 @@ std::vector<SessionInfo> ControlPlane::sessions() const {
 }
 
 bool ControlPlane::expire_session(const std::string& id) {
-  if (!wiki_.sessions().get(id, wiki_.now())) return false;
+  const auto record = wiki_.sessions().get(id, wiki_.now());
+  if (!record) return false;
   wiki_.sessions().erase(id);
-  return true;
+  return wiki_.session_manager().still_valid(*record);
 }
 
 int ControlPlane::expire_sessions_of(const std::string& user) {
@@ -159,7 +173,7 @@ int ControlPlane::expire_sessions_of(const std::string& user) {
   int ended = 0;
   wiki_.sessions().update_all(wiki_.now(), [&](const std::string&, session::SessionRecord& record) {
     if (record.user_id == 0 || record.user_name != name) return true;
-    ++ended;
+    if (wiki_.session_manager().still_valid(record)) ++ended;
     return false;
   });
   return ended;
@@ -167,8 +181,8 @@ int ControlPlane::expire_sessions_of(const std::string& user) {
 
 int ControlPlane::expire_all_sessions() {
   int ended = 0;
-  wiki_.sessions().update_all(wiki_.now(), [&](const std::string&, session::SessionRecord&) {
-    ++ended;
+  wiki_.sessions().update_all(wiki_.now(), [&](const std::string&, session::SessionRecord& record) {
+    if (wiki_.session_manager().still_valid(record)) ++ended;
     return false;
   });
   return ended;

@@ -19,15 +19,19 @@ class ControlPlane {
   AccountInfo account(const std::string& name) const;  // throws for an unknown account
   AccountInfo add_account(const AccountSpec& spec);    // throws if the name is taken
   AccountInfo change_account(const std::string& name, const AccountChange& change);
-  void remove_account(const std::string& name);  // and its sessions
+  std::string remove_account(const std::string& name);  // and its sessions; the canonical name
 
   std::vector<SessionInfo> sessions() const;
   bool expire_session(const std::string& id);       // false: no such live session
   int expire_sessions_of(const std::string& user);  // how many ended
   int expire_all_sessions();
 
+  // Adds a fault, its account canonicalized; throws for a bad name or fault.
+  FaultSpec add_fault(FaultSpec fault);
+
  private:
   AccountPtr find(const std::string& name) const;
+  void check_bot_passwords(const std::vector<BotPasswordSpec>& bot_passwords) const;
   AccountInfo info(const Account& account) const;
 
   Wiki& wiki_;

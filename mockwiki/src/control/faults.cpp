@@ -38,15 +38,15 @@ bool matches(const FaultMatch& match, const RequestFacts& request) {
   return true;
 }
 
-// Whether the fault can show on this request at all, as MediaWiki would show it.
-bool applies(const FaultSpec& spec, const RequestFacts& request) {
-  if (spec.fault == "maxlag") return request.maxlag && *request.maxlag < spec.lag;
-  if (spec.fault == "readonly") return request.write_mode;
-  if (spec.fault == "badtoken") return request.needs_token;
-  return true;
-}
-
 }  // namespace
+
+FaultStage stage_of(std::string_view fault) {
+  if (fault == "badtoken") return FaultStage::Token;
+  if (fault == "readonly") return FaultStage::Permissions;
+  if (fault == "maxlag") return FaultStage::Maxlag;
+  if (fault == "ratelimited" || fault.starts_with("internal_api_error_")) return FaultStage::Execute;
+  return FaultStage::Arrival;
+}
 
 std::optional<std::string> validate(const FaultSpec& spec) {
   const bool known = std::find(std::begin(kNames), std::end(kNames), spec.fault) != std::end(kNames) ||
@@ -87,11 +87,13 @@ void FaultList::clear() {
   empty_ = true;
 }
 
-std::optional<FaultSpec> FaultList::take(const RequestFacts& request) {
+std::optional<FaultSpec> FaultList::take(const RequestFacts& request, FaultStage stage) {
   if (empty_.load(std::memory_order_acquire)) return std::nullopt;
   std::lock_guard lock(mutex_);
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
-    if (!matches(it->match, request) || !applies(*it, request)) continue;
+    if (stage_of(it->fault) != stage || !matches(it->match, request)) continue;
+    // Only a request whose maxlag is below the lag can see the error (ApiMain::checkMaxLag).
+    if (it->fault == "maxlag" && !(request.maxlag && *request.maxlag < it->lag)) continue;
     FaultSpec taken = *it;
     if (it->times > 0 && --it->times == 0) faults_.erase(it);
     empty_ = faults_.empty();

@@ -21,9 +21,18 @@ struct RequestFacts {
   std::string_view account;          // empty: anonymous
   const std::vector<std::pair<std::string, std::string>>* params = nullptr;
   std::optional<std::int64_t> maxlag;  // the maxlag parameter, if it is an integer
-  bool write_mode = false;             // the action is a write module (ApiBase::isWriteMode)
-  bool needs_token = false;            // the action takes a token
 };
+
+// Where in a request a fault can show, in ApiMain's order; each fault has one place, and is
+// only taken when the request gets there (a request that fails earlier leaves it pending).
+enum class FaultStage {
+  Arrival,      // before anything: http_NNN, reset, delay, truncated, assertuserfailed
+  Token,        // the token check of a module that takes one: badtoken
+  Permissions,  // the write-mode checks: readonly
+  Maxlag,       // the maxlag check, for a request with maxlag below the fault's lag: maxlag
+  Execute,      // the module about to run: ratelimited, internal_api_error_*
+};
+FaultStage stage_of(std::string_view fault);
 
 // The status of an http_NNN fault; 0 for any other.
 int http_fault_status(std::string_view name);
@@ -39,8 +48,8 @@ class FaultList {
   void clear();
   // False only when there is certainly no fault: a check without a lock, for every request.
   bool might_have_any() const { return !empty_.load(std::memory_order_acquire); }
-  // The first pending fault that matches and applies to the request, its count taken.
-  std::optional<FaultSpec> take(const RequestFacts& request);
+  // The first pending fault for `stage` that matches the request, its count taken.
+  std::optional<FaultSpec> take(const RequestFacts& request, FaultStage stage);
 
  private:
   mutable std::mutex mutex_;

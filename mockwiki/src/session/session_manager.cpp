@@ -58,16 +58,21 @@ std::unique_ptr<Session> SessionManager::load(const http::RequestCookies& in, ht
   return session;
 }
 
+bool SessionManager::still_valid(const SessionRecord& record) const {
+  if (record.user_id == 0) return true;
+  AccountPtr account = accounts_.by_id(record.user_id);
+  if (!account || account->name != record.user_name || account->token != record.user_token) return false;
+  if (record.provider != Provider::BotPassword) return true;
+  // BotPasswordSessionProvider::refreshSessionInfo: the bot password must still be the same.
+  const BotPassword* bp = account->bot_password(record.bot_app_id);
+  return bp && bp->token == record.bot_token;
+}
+
 std::unique_ptr<Session> SessionManager::load_bot_password_session(const http::RequestCookies& in, std::int64_t now) {
   const std::string id = in.get(bot_password_cookie()).value_or("");
   auto record = store_.get(id, now);
   // No stored data: a bot-password session cannot invent its user.
-  if (!record || record->provider != Provider::BotPassword) return nullptr;
-  AccountPtr account = accounts_.by_id(record->user_id);
-  if (!account || account->name != record->user_name || account->token != record->user_token) return nullptr;
-  // BotPasswordSessionProvider::refreshSessionInfo: the bot password must still be the same.
-  const BotPassword* bp = account->bot_password(record->bot_app_id);
-  if (!bp || bp->token != record->bot_token) return nullptr;
+  if (!record || record->provider != Provider::BotPassword || !still_valid(*record)) return nullptr;
   return std::make_unique<Session>(id, std::move(*record), true, true);
 }
 
@@ -106,12 +111,9 @@ std::unique_ptr<Session> SessionManager::load_cookie_session(const http::Request
       *failed = true;
       return nullptr;
     }
-    if (record->user_id) {
-      AccountPtr account = accounts_.by_id(record->user_id);
-      if (!account || account->name != record->user_name || account->token != record->user_token) {
-        *failed = true;
-        return nullptr;
-      }
+    if (!still_valid(*record)) {
+      *failed = true;
+      return nullptr;
     }
     remembered = remembered || record->remember;
     record->remember = remembered;

@@ -42,6 +42,11 @@ class SessionManager {
   // deletes cookies when unpersisted).
   void save(Session& session, bool is_request_session, http::ResponseCookies& out, std::int64_t now);
 
+  // Whether a stored session still belongs to its user: the account is there with the same
+  // name and token (a lock or a new token ends its sessions) and, for a bot-password session,
+  // the same bot password.
+  bool still_valid(const SessionRecord& record) const;
+
   std::string session_cookie() const { return prefix_ + "_session"; }
   std::string bot_password_cookie() const { return prefix_ + "_BPsession"; }
   std::string user_id_cookie() const { return prefix_ + "UserID"; }
