@@ -35,6 +35,7 @@ using namespace accounts;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // A running (or finished) mockwiki child with pipes on its stdout and stderr.
@@ -178,8 +179,9 @@ TEST_F(MockwikiCliTest, HelpPrintsTheUsageAndExitsZero) {
     Child child = run({flag});
     EXPECT_EQ(exit_code(child), 0) << flag;
     EXPECT_THAT(child.stdout_text, StartsWith("Usage: mockwiki [OPTIONS]\n")) << flag;
-    for (const char* option : {"--port N", "--bind ADDR", "--fixture FILE", "--wiki-id ID", "--sitename NAME",
-                               "--threads N", "--help", "--version"}) {
+    for (const char* option :
+         {"--port N", "--bind ADDR", "--fixture FILE", "--wiki-id ID", "--sitename NAME", "--threads N",
+          "--admin-token T", "--no-admin", "--quiet", "--log-format F", "--help", "--version"}) {
       EXPECT_THAT(child.stdout_text, HasSubstr(option)) << flag;
     }
     EXPECT_THAT(child.stdout_text,
@@ -347,6 +349,101 @@ TEST_F(MockwikiCliTest, ATakenPortExitsOne) {
   // The first is still serving.
   ApiClient client(url);
   EXPECT_EQ(client.get(kUserinfo).status, 200);
+}
+
+// ---- The request log and the admin API's switches ----------------------------------------
+
+// GET path on the server of `url` (an api.php URL), with an optional admin token.
+httplib::Result admin_get(const std::string& url, const std::string& path, const std::string& token = {}) {
+  httplib::Client http(url.substr(0, url.rfind("/api.php")));
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return http.Get(path.c_str(), headers);
+}
+
+TEST_F(MockwikiCliTest, EachRequestIsOneLineOnStderr) {
+  std::string url;
+  Child& child = start({"--port", "0"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  ApiClient client(url);
+  client.get(kUserinfo);
+  client.get({{"action", "nosuchaction"}, {"format", "json"}});
+  ASSERT_EQ(stop_with(child, SIGTERM), 0);
+  EXPECT_THAT(child.stderr_text, MatchesRegex("(.|\n)*\nGET query meta=userinfo 200 [0-9.]+ms\n(.|\n)*"));
+  EXPECT_THAT(child.stderr_text, MatchesRegex("(.|\n)*\nGET nosuchaction error=badvalue 200 [0-9.]+ms\n(.|\n)*"));
+}
+
+TEST_F(MockwikiCliTest, QuietLogsNoRequests) {
+  std::string url;
+  Child& child = start({"--port", "0", "--quiet"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  ApiClient(url).get(kUserinfo);
+  ASSERT_EQ(stop_with(child, SIGTERM), 0);
+  EXPECT_THAT(child.stderr_text, Not(HasSubstr("GET query")));
+}
+
+TEST_F(MockwikiCliTest, TheJsonLogFormatIsTheJournalEntry) {
+  std::string url;
+  Child& child = start({"--port", "0", "--log-format", "json"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  ApiClient(url).get(kUserinfo);
+  ASSERT_EQ(stop_with(child, SIGTERM), 0);
+  const std::size_t start_of_line = child.stderr_text.find("\n{");
+  ASSERT_NE(start_of_line, std::string::npos) << child.stderr_text;
+  const std::string line =
+      child.stderr_text.substr(start_of_line + 1, child.stderr_text.find('\n', start_of_line + 1) - start_of_line - 1);
+  const Json entry = Json::parse(line);
+  EXPECT_EQ(entry["seq"], 1);
+  EXPECT_EQ(entry["method"], "GET");
+  EXPECT_EQ(entry["action"], "query");
+  EXPECT_EQ(entry["params"]["meta"], "userinfo");
+  EXPECT_EQ(entry["status"], 200);
+}
+
+TEST_F(MockwikiCliTest, ABadLogFormatExitsTwo) {
+  Child child = run({"--log-format", "xml"});
+  EXPECT_EQ(exit_code(child), 2);
+  EXPECT_THAT(child.stderr_text, HasSubstr("--log-format is text or json"));
+}
+
+TEST_F(MockwikiCliTest, TheAdminApiAnswersOnALoopbackBind) {
+  std::string url;
+  Child& child = start({"--port", "0", "--quiet"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  auto reply = admin_get(url, "/__mockwiki/clock");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_TRUE(Json::parse(reply->body).contains("now"));
+}
+
+TEST_F(MockwikiCliTest, NoAdminTurnsTheAdminApiOff) {
+  std::string url;
+  Child& child = start({"--port", "0", "--quiet", "--no-admin"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  auto reply = admin_get(url, "/__mockwiki/clock");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 404);
+}
+
+TEST_F(MockwikiCliTest, AnAdminTokenIsRequiredOnceGiven) {
+  std::string url;
+  Child& child = start({"--port", "0", "--quiet", "--admin-token", "s3cret"}, &url);
+  ASSERT_FALSE(url.empty()) << child.stderr_text;
+  auto without = admin_get(url, "/__mockwiki/clock");
+  ASSERT_TRUE(without);
+  EXPECT_EQ(without->status, 401);
+  auto wrong = admin_get(url, "/__mockwiki/clock", "guess");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto with = admin_get(url, "/__mockwiki/clock", "s3cret");
+  ASSERT_TRUE(with);
+  EXPECT_EQ(with->status, 200);
+}
+
+TEST_F(MockwikiCliTest, AnEmptyAdminTokenExitsTwo) {
+  Child child = run({"--admin-token="});
+  EXPECT_EQ(exit_code(child), 2);
+  EXPECT_THAT(child.stderr_text, HasSubstr("--admin-token needs a token"));
 }
 
 }  // namespace
