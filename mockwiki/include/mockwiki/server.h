@@ -88,7 +88,7 @@ class MockWiki {
   std::vector<FaultSpec> faults() const;  // pending, with their remaining counts
   void clear_faults();
 
-  // Every api.php request so far, in order (the last 100,000).
+  // Every api.php request so far, in order (the last 20,000: about 10 MB at most).
   std::vector<JournalEntry> journal() const;
   void clear_journal();
 

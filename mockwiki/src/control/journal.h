@@ -20,7 +20,7 @@ bool is_secret_param(std::string_view name);
 
 class Journal {
  public:
-  static constexpr std::size_t kCapacity = 100000;
+  static constexpr std::size_t kCapacity = 20000;
 
   // Numbers the entry (seq) and keeps it; returns the number.
   std::int64_t add(JournalEntry entry);
