@@ -1,0 +1,82 @@
+// mediawiki/session.h: one client of one wiki's api.php: its cookies, its tokens and its
+// login. Requests use format=json&formatversion=2; once logged in, each carries assert=user
+// (assert=bot for a bot), so a session that dies on the wiki is noticed.
+//
+//   mediawiki::Session wiki("https://example.org/w/api.php");
+//   wiki.login("Alice@mybot", bot_password);            // throws LoginError unless Success
+//   auto me = wiki.get({{"action", "query"}, {"meta", "userinfo"}});
+//   wiki.post_with_token({{"action", "logout"}});       // the csrf token, fetched and cached
+//
+// Not thread-safe: use one Session per thread.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mediawiki/cookie_jar.h"
+#include "mediawiki/errors.h"
+
+namespace mediawiki {
+
+using Json = nlohmann::json;
+// Request parameters, in order.
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+class Session {
+ public:
+  struct Options {
+    std::string user_agent = "mediawiki-cpp/0.1 (https://github.com/mockwiki; the mockwiki client library)";
+    std::chrono::milliseconds timeout{30000};  // connect, read and write, each
+  };
+
+  explicit Session(std::string api_url);
+  Session(std::string api_url, Options options);
+  ~Session();
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+
+  // An API request; its JSON answer. An error answer throws ApiError; no answer or an HTTP
+  // error throws TransportError; an answer that is not JSON throws ProtocolError.
+  Json get(const Params& params);
+  Json post(const Params& params);
+
+  // A token ("csrf", "login", "createaccount", ...), fetched once and kept until the login
+  // changes.
+  std::string token(const std::string& type = "csrf");
+  void forget_tokens();
+  // A POST that needs a token (sent as `token`, or as `name` if given): on badtoken, the token
+  // is fetched again and the request retried once.
+  Json post_with_token(Params params, const std::string& type = "csrf", const std::string& name = "token");
+
+  // action=login with a bot password ("User@appid") or, deprecated, a main password. Anything
+  // but Success throws LoginError(result, reason). Tokens are dropped; asserts start.
+  void login(const std::string& user, const std::string& password);
+  // action=logout: cookies and tokens go; asserts stop.
+  void logout();
+
+  // Who the session is logged in as (as login() last said); nothing when anonymous.
+  const std::optional<std::string>& user() const { return user_; }
+  const std::string& api_url() const { return api_url_; }
+  CookieJar& cookies() { return cookies_; }
+
+ private:
+  struct Transport;
+  Json request(const std::string& method, Params params);
+
+  std::string api_url_;
+  Options options_;
+  std::unique_ptr<Transport> transport_;
+  CookieJar cookies_;
+  std::map<std::string, std::string> tokens_;
+  std::optional<std::string> user_;
+  std::string assert_;  // "user" or "bot" once logged in
+};
+
+}  // namespace mediawiki

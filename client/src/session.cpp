@@ -1,0 +1,170 @@
+#include "mediawiki/session.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace mediawiki {
+namespace {
+
+std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+bool has_param(const Params& params, const std::string& name) {
+  return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
+}
+
+std::string value_of(const Params& params, const std::string& name) {
+  for (const auto& [key, value] : params) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::string form_encode(const Params& params) {
+  std::string out;
+  for (const auto& [name, value] : params) {
+    if (!out.empty()) out += '&';
+    out += httplib::detail::encode_query_param(name) + "=" + httplib::detail::encode_query_param(value);
+  }
+  return out;
+}
+
+// The API's error in any errorformat: {"error": {...}} (bc) or {"errors": [{...}]}.
+void throw_if_api_error(const Json& reply) {
+  if (auto error = reply.find("error"); error != reply.end() && error->is_object()) {
+    throw ApiError(error->value("code", ""), error->value("info", ""), *error);
+  }
+  if (auto errors = reply.find("errors"); errors != reply.end() && errors->is_array() && !errors->empty()) {
+    const Json& first = (*errors)[0];
+    std::string text = first.value("text", first.value("html", ""));
+    if (text.empty() && first.contains("key")) text = first.value("key", "");
+    throw ApiError(first.value("code", ""), text, first);
+  }
+}
+
+}  // namespace
+
+struct Session::Transport {
+  Transport(const std::string& scheme_host_port, const Options& options) : client(scheme_host_port) {
+    // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to keep-alive requests.
+    client.set_tcp_nodelay(true);
+    client.set_keep_alive(true);
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(options.timeout);
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(options.timeout - seconds);
+    client.set_connection_timeout(seconds.count(), micros.count());
+    client.set_read_timeout(seconds.count(), micros.count());
+    client.set_write_timeout(seconds.count(), micros.count());
+  }
+  httplib::Client client;
+  std::string path;  // "/w/api.php"
+};
+
+Session::Session(std::string api_url) : Session(std::move(api_url), Options{}) {}
+
+Session::Session(std::string api_url, Options options) : api_url_(std::move(api_url)), options_(std::move(options)) {
+  const auto scheme_end = api_url_.find("://");
+  if (scheme_end == std::string::npos) throw Error("not an api.php URL: \"" + api_url_ + "\" (no scheme)");
+  const auto path_start = api_url_.find('/', scheme_end + 3);
+  const std::string origin = api_url_.substr(0, path_start);
+  transport_ = std::make_unique<Transport>(origin, options_);
+  transport_->path = path_start == std::string::npos ? "/" : api_url_.substr(path_start);
+  if (!transport_->client.is_valid()) throw Error("cannot use the URL \"" + api_url_ + "\"");
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+Json Session::get(const Params& params) { return request("GET", params); }
+Json Session::post(const Params& params) { return request("POST", params); }
+
+Json Session::request(const std::string& method, Params params) {
+  if (!has_param(params, "format")) params.emplace_back("format", "json");
+  if (!has_param(params, "formatversion")) params.emplace_back("formatversion", "2");
+  const std::string action = value_of(params, "action");
+  const bool logging_in_or_out = action == "login" || action == "clientlogin" || action == "logout";
+  if (!assert_.empty() && !logging_in_or_out && !has_param(params, "assert")) params.emplace_back("assert", assert_);
+
+  httplib::Headers headers = {{"User-Agent", options_.user_agent}};
+  const std::string cookie = cookies_.header_for(transport_->path, now());
+  if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  httplib::Result result =
+      method == "POST" ? transport_->client.Post(transport_->path.c_str(), headers, form_encode(params),
+                                                 "application/x-www-form-urlencoded")
+                       : transport_->client.Get((transport_->path + "?" + form_encode(params)).c_str(), headers);
+  if (!result) {
+    throw TransportError("no answer from " + api_url_ + ": " + httplib::to_string(result.error()), 0);
+  }
+  const httplib::Response& response = *result;
+  const std::int64_t received = now();
+  for (auto [it, end] = response.headers.equal_range("Set-Cookie"); it != end; ++it) {
+    cookies_.store(it->second, received);
+  }
+  Json reply = Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (reply.is_discarded() || !reply.is_object()) {
+    if (response.status >= 400) {
+      throw TransportError("HTTP " + std::to_string(response.status) + " from " + api_url_, response.status);
+    }
+    throw ProtocolError("the answer from " + api_url_ + " is not JSON", response.body);
+  }
+  throw_if_api_error(reply);
+  if (response.status >= 400) {
+    throw TransportError("HTTP " + std::to_string(response.status) + " from " + api_url_, response.status);
+  }
+  return reply;
+}
+
+std::string Session::token(const std::string& type) {
+  if (auto it = tokens_.find(type); it != tokens_.end()) return it->second;
+  const Json reply = get({{"action", "query"}, {"meta", "tokens"}, {"type", type}});
+  const Json* value = nullptr;
+  if (auto query = reply.find("query"); query != reply.end()) {
+    if (auto tokens = query->find("tokens"); tokens != query->end()) {
+      if (auto it = tokens->find(type + "token"); it != tokens->end() && it->is_string()) value = &*it;
+    }
+  }
+  if (!value) throw ProtocolError("the wiki gave no " + type + " token", reply.dump());
+  return tokens_[type] = value->get<std::string>();
+}
+
+void Session::forget_tokens() { tokens_.clear(); }
+
+Json Session::post_with_token(Params params, const std::string& type, const std::string& name) {
+  params.emplace_back(name, token(type));
+  try {
+    return post(params);
+  } catch (const ApiError& e) {
+    if (e.code() != "badtoken") throw;
+    // The token went stale (a new session on the wiki): fetch it again, retry once.
+    tokens_.erase(type);
+    params.back().second = token(type);
+    return post(params);
+  }
+}
+
+void Session::login(const std::string& user, const std::string& password) {
+  tokens_.erase("login");
+  const std::string login_token = token("login");
+  const Json reply = post({{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", login_token}});
+  const Json& login = reply.at("login");
+  const std::string result = login.value("result", "");
+  if (result != "Success") {
+    std::string reason;
+    if (auto r = login.find("reason"); r != login.end()) reason = r->is_string() ? r->get<std::string>() : r->dump();
+    throw LoginError(result, reason);
+  }
+  user_ = login.value("lgusername", user);
+  assert_ = "user";
+  forget_tokens();
+}
+
+void Session::logout() {
+  post_with_token({{"action", "logout"}});
+  forget_tokens();
+  cookies_.clear();
+  user_.reset();
+  assert_.clear();
+}
+
+}  // namespace mediawiki
