@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <thread>
 
 namespace mediawiki {
 namespace {
@@ -79,13 +80,52 @@ Session& Session::operator=(Session&&) noexcept = default;
 Json Session::get(const Params& params) { return request("GET", params); }
 Json Session::post(const Params& params) { return request("POST", params); }
 
+void Session::pause(std::chrono::milliseconds delay) {
+  if (options_.wait) {
+    options_.wait(delay);
+  } else {
+    std::this_thread::sleep_for(delay);
+  }
+}
+
 Json Session::request(const std::string& method, Params params) {
   if (!has_param(params, "format")) params.emplace_back("format", "json");
   if (!has_param(params, "formatversion")) params.emplace_back("formatversion", "2");
   const std::string action = value_of(params, "action");
   const bool logging_in_or_out = action == "login" || action == "clientlogin" || action == "logout";
-  if (!assert_.empty() && !logging_in_or_out && !has_param(params, "assert")) params.emplace_back("assert", assert_);
+  if (!logging_in_or_out && options_.maxlag && !has_param(params, "maxlag")) {
+    params.emplace_back("maxlag", std::to_string(*options_.maxlag));
+  }
+  const bool asserting = !assert_.empty() && !logging_in_or_out && !has_param(params, "assert");
+  bool logged_in_again = false;
+  for (int attempt = 0;; ++attempt) {
+    Params sent = params;
+    if (asserting && !assert_.empty()) sent.emplace_back("assert", assert_);
+    const auto backoff = options_.retry_delay * (1 << std::min(attempt, 16));
+    try {
+      return send(method, sent);
+    } catch (const ApiError& e) {
+      const bool session_died = e.code() == "assertuserfailed" || e.code() == "assertbotfailed";
+      if (session_died && asserting && credentials_ && !logged_in_again) {
+        // The session died on the wiki: log in again, once, and repeat the request.
+        logged_in_again = true;
+        const Credentials credentials = *credentials_;
+        login(credentials.user, credentials.password);
+        --attempt;
+        continue;
+      }
+      const bool busy = e.code() == "maxlag" || e.code() == "ratelimited" || e.code() == "readonly";
+      if (!busy || attempt >= options_.max_retries) throw;
+      pause(e.code() == "maxlag" && retry_after_ ? std::chrono::seconds(*retry_after_) : backoff);
+    } catch (const TransportError& e) {
+      const bool transient = e.status() == 0 || e.status() >= 500;
+      if (!transient || attempt >= options_.max_retries) throw;
+      pause(backoff);
+    }
+  }
+}
 
+Json Session::send(const std::string& method, const Params& params) {
   httplib::Headers headers = {{"User-Agent", options_.user_agent}};
   const std::string cookie = cookies_.header_for(transport_->path, now());
   if (!cookie.empty()) headers.emplace("Cookie", cookie);
@@ -98,6 +138,14 @@ Json Session::request(const std::string& method, Params params) {
   }
   const httplib::Response& response = *result;
   const std::int64_t received = now();
+  retry_after_.reset();
+  if (response.has_header("Retry-After")) {
+    try {
+      retry_after_ = std::stoi(response.get_header_value("Retry-After"));
+    } catch (const std::exception&) {
+      // an HTTP date, or garbage: fall back to the backoff
+    }
+  }
   for (auto [it, end] = response.headers.equal_range("Set-Cookie"); it != end; ++it) {
     cookies_.store(it->second, received);
   }
@@ -144,6 +192,14 @@ Json Session::post_with_token(Params params, const std::string& type, const std:
 }
 
 void Session::login(const std::string& user, const std::string& password) {
+  // Until it succeeds, the session is anonymous: no asserts (the login token's request would fail).
+  assert_.clear();
+  // A new login starts a new session: MediaWiki refuses a login inside a bot-password session
+  // (Aborted), and the old session's cookies would only confuse the new one.
+  if (user_) {
+    cookies_.clear();
+    user_.reset();
+  }
   tokens_.erase("login");
   const std::string login_token = token("login");
   const Json reply = post({{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", login_token}});
@@ -156,6 +212,7 @@ void Session::login(const std::string& user, const std::string& password) {
   }
   user_ = login.value("lgusername", user);
   assert_ = "user";
+  credentials_ = Credentials{user, password};
   forget_tokens();
 }
 
@@ -165,6 +222,7 @@ void Session::logout() {
   cookies_.clear();
   user_.reset();
   assert_.clear();
+  credentials_.reset();
 }
 
 }  // namespace mediawiki

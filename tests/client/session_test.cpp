@@ -44,6 +44,13 @@ class SessionTest : public ::testing::Test {
     return [name](const mockwiki::JournalEntry& e) { return e.param(name) ? *e.param(name) : std::string("(none)"); };
   }
 
+  // A session that does not retry, to see each failure as it comes.
+  Session no_retries() {
+    Session::Options options;
+    options.max_retries = 0;
+    return Session(wiki.api_url(), options);
+  }
+
   mockwiki::MockWiki wiki;
   Session session{wiki.api_url()};
 };
@@ -138,17 +145,6 @@ TEST_F(SessionTest, LogoutEndsTheLoginAndItsCookies) {
               Not(Contains(Field(&std::pair<std::string, std::string>::first, "assert"))));
 }
 
-TEST_F(SessionTest, ADeadSessionIsAssertUserFailed) {
-  session.login(kAliceBot, kAliceBotPass);
-  wiki.expire_all_sessions();
-  try {
-    session.get(kWhoAmI);
-    FAIL() << "no exception";
-  } catch (const ApiError& e) {
-    EXPECT_EQ(e.code(), "assertuserfailed");
-  }
-}
-
 TEST_F(SessionTest, ACookieJarSavedAfterLoginKeepsTheLoginInTheNextRun) {
   session.login(kAliceBot, kAliceBotPass);
   const std::string file = ::testing::TempDir() + "session_test_jar.txt";
@@ -160,9 +156,10 @@ TEST_F(SessionTest, ACookieJarSavedAfterLoginKeepsTheLoginInTheNextRun) {
 }
 
 TEST_F(SessionTest, AnHtmlErrorPageIsATransportErrorWithItsStatus) {
+  Session fragile = no_retries();
   wiki.add_fault({.fault = "http_503"});
   try {
-    session.get(kWhoAmI);
+    fragile.get(kWhoAmI);
     FAIL() << "no exception";
   } catch (const TransportError& e) {
     EXPECT_EQ(e.status(), 503);
@@ -170,9 +167,10 @@ TEST_F(SessionTest, AnHtmlErrorPageIsATransportErrorWithItsStatus) {
 }
 
 TEST_F(SessionTest, AClosedConnectionIsATransportErrorWithoutStatus) {
+  Session fragile = no_retries();
   wiki.add_fault({.fault = "reset"});
   try {
-    session.get(kWhoAmI);
+    fragile.get(kWhoAmI);
     FAIL() << "no exception";
   } catch (const TransportError& e) {
     EXPECT_EQ(e.status(), 0);
@@ -180,20 +178,124 @@ TEST_F(SessionTest, AClosedConnectionIsATransportErrorWithoutStatus) {
 }
 
 TEST_F(SessionTest, ATruncatedAnswerIsAnErrorNotACrash) {
+  Session fragile = no_retries();
   wiki.add_fault({.fault = "truncated"});
-  EXPECT_THROW(session.get(kWhoAmI), Error);
+  EXPECT_THROW(fragile.get(kWhoAmI), Error);
   // And the session goes on.
-  EXPECT_EQ(whoami(session), "127.0.0.1");
+  EXPECT_EQ(whoami(fragile), "127.0.0.1");
 }
 
 TEST_F(SessionTest, AServerThatIsNotThereIsATransportError) {
   const std::string url = wiki.api_url();
   wiki.stop();
-  Session gone(url, {.timeout = std::chrono::milliseconds(2000)});
+  std::vector<std::chrono::milliseconds> waits;
+  Session gone(url, {.timeout = std::chrono::milliseconds(2000),
+                     .wait = [&](std::chrono::milliseconds delay) { waits.push_back(delay); }});
   EXPECT_THROW(gone.get(kWhoAmI), TransportError);
+  // Retried with backoff, then given up.
+  EXPECT_EQ(waits,
+            (std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(1000), std::chrono::milliseconds(2000),
+                                                    std::chrono::milliseconds(4000)}));
 }
 
 TEST_F(SessionTest, AUrlWithoutSchemeIsRefused) { EXPECT_THROW(Session("example.org/w/api.php"), Error); }
+
+// ---- Surviving failures ---------------------------------------------------------------------
+
+// A session whose waits are recorded instead of slept.
+class RetryTest : public SessionTest {
+ protected:
+  RetryTest() {
+    Session::Options options;
+    options.maxlag = 5;
+    options.wait = [this](std::chrono::milliseconds delay) { waits.push_back(delay); };
+    session = Session(wiki.api_url(), options);
+  }
+  std::vector<std::chrono::milliseconds> waits;
+};
+
+using std::chrono::milliseconds;
+
+TEST_F(RetryTest, ASessionThatDiesIsLoggedInAgainOnceAndTheRequestRepeated) {
+  session.login(kAliceBot, kAliceBotPass);
+  wiki.expire_all_sessions();
+  EXPECT_EQ(whoami(session), "Alice");
+  EXPECT_EQ(requests("login").size(), 2u);
+  EXPECT_THAT(waits, ::testing::IsEmpty());
+}
+
+TEST_F(RetryTest, ASessionThatDiesAgainAtOnceIsAnError) {
+  session.login(kAliceBot, kAliceBotPass);
+  wiki.add_fault({.match = {.module = "userinfo"}, .fault = "assertuserfailed", .times = 2});
+  try {
+    session.get(kWhoAmI);
+    FAIL() << "no exception";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.code(), "assertuserfailed");
+  }
+}
+
+TEST_F(RetryTest, MaxlagIsWaitedOutForRetryAfterAndRetried) {
+  wiki.add_fault({.match = {.module = "userinfo"}, .fault = "maxlag", .times = 2, .lag = 10});
+  EXPECT_EQ(whoami(session), "127.0.0.1");
+  // Retry-After is max(maxlag, 5) = 5 s (ApiMain::checkMaxLag).
+  EXPECT_EQ(waits, (std::vector<milliseconds>{milliseconds(5000), milliseconds(5000)}));
+  EXPECT_THAT(requests("query"), Each(ResultOf(param("maxlag"), "5")));
+}
+
+TEST_F(RetryTest, MaxlagThatLastsIsAnErrorAfterTheRetries) {
+  wiki.add_fault({.match = {.module = "userinfo"}, .fault = "maxlag", .times = 0, .lag = 10});
+  try {
+    session.get(kWhoAmI);
+    FAIL() << "no exception";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.code(), "maxlag");
+    EXPECT_EQ(e.details()["lag"], 10);
+  }
+  EXPECT_EQ(waits.size(), 3u);
+  EXPECT_EQ(requests("query").size(), 4u);
+}
+
+TEST_F(RetryTest, RatelimitedAndReadonlyBackOffDoublingTheDelay) {
+  session.login(kAliceBot, kAliceBotPass);
+  wiki.add_fault({.match = {.module = "userinfo"}, .fault = "ratelimited", .times = 2});
+  EXPECT_EQ(whoami(session), "Alice");
+  EXPECT_EQ(waits, (std::vector<milliseconds>{milliseconds(1000), milliseconds(2000)}));
+  waits.clear();
+  // readonly shows on write modules only, action=login among them (ApiLogin::isWriteMode).
+  wiki.add_fault({.match = {.action = "login"}, .fault = "readonly", .times = 1});
+  session.login(kRoboBot, kRoboBotPass);
+  EXPECT_EQ(waits, (std::vector<milliseconds>{milliseconds(1000)}));
+  EXPECT_EQ(session.user(), "Robo");
+}
+
+TEST_F(RetryTest, AnHttp503IsRetriedThenSucceeds) {
+  wiki.add_fault({.fault = "http_503", .times = 2});
+  EXPECT_EQ(whoami(session), "127.0.0.1");
+  EXPECT_EQ(waits.size(), 2u);
+}
+
+TEST_F(RetryTest, ALostConnectionIsRetried) {
+  wiki.add_fault({.fault = "reset", .times = 1});
+  EXPECT_EQ(whoami(session), "127.0.0.1");
+  EXPECT_EQ(waits.size(), 1u);
+}
+
+TEST_F(RetryTest, AnHttp503ThatLastsIsATransportErrorAfterTheRetries) {
+  wiki.add_fault({.fault = "http_503", .times = 0});
+  EXPECT_THROW(session.get(kWhoAmI), TransportError);
+  EXPECT_EQ(waits.size(), 3u);
+}
+
+TEST_F(RetryTest, OtherErrorsAreNotRetried) {
+  EXPECT_THROW(session.get({{"action", "nosuchaction"}}), ApiError);
+  EXPECT_THAT(waits, ::testing::IsEmpty());
+}
+
+TEST_F(RetryTest, LoginsCarryNoMaxlag) {
+  session.login(kAliceBot, kAliceBotPass);
+  EXPECT_THAT(requests("login"), Each(ResultOf(param("maxlag"), "(none)")));
+}
 
 }  // namespace
 }  // namespace mediawiki

@@ -1,6 +1,8 @@
 // mediawiki/session.h: one client of one wiki's api.php: its cookies, its tokens and its
-// login. Requests use format=json&formatversion=2; once logged in, each carries assert=user
-// (assert=bot for a bot), so a session that dies on the wiki is noticed.
+// login. Requests use format=json&formatversion=2; once logged in, each carries assert=user,
+// so a session that dies on the wiki is noticed, and the client logs in again (once) and
+// retries. maxlag (after Retry-After), ratelimited, readonly, HTTP 5xx and lost connections
+// are retried a few times with backoff, then thrown as typed errors.
 //
 //   mediawiki::Session wiki("https://example.org/w/api.php");
 //   wiki.login("Alice@mybot", bot_password);            // throws LoginError unless Success
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,6 +37,14 @@ class Session {
   struct Options {
     std::string user_agent = "mediawiki-cpp/0.1 (https://github.com/mockwiki; the mockwiki client library)";
     std::chrono::milliseconds timeout{30000};  // connect, read and write, each
+    // Sent with every request but logins when set (5 is the customary value for bots).
+    std::optional<int> maxlag;
+    // Retries of a request after maxlag, ratelimited, readonly, an HTTP 5xx or a lost
+    // connection. The wait is Retry-After for maxlag, else retry_delay doubled each time.
+    int max_retries = 3;
+    std::chrono::milliseconds retry_delay{1000};
+    // How to wait (default: sleep); a test passes one that records the waits.
+    std::function<void(std::chrono::milliseconds)> wait;
   };
 
   explicit Session(std::string api_url);
@@ -56,7 +67,8 @@ class Session {
   Json post_with_token(Params params, const std::string& type = "csrf", const std::string& name = "token");
 
   // action=login with a bot password ("User@appid") or, deprecated, a main password. Anything
-  // but Success throws LoginError(result, reason). Tokens are dropped; asserts start.
+  // but Success throws LoginError(result, reason). Tokens are dropped; asserts start. Logged
+  // in already, the old session is dropped first (its cookies go).
   void login(const std::string& user, const std::string& password);
   // action=logout: cookies and tokens go; asserts stop.
   void logout();
@@ -68,7 +80,13 @@ class Session {
 
  private:
   struct Transport;
+  struct Credentials {
+    std::string user;
+    std::string password;
+  };
   Json request(const std::string& method, Params params);
+  Json send(const std::string& method, const Params& params);
+  void pause(std::chrono::milliseconds delay);
 
   std::string api_url_;
   Options options_;
@@ -76,7 +94,9 @@ class Session {
   CookieJar cookies_;
   std::map<std::string, std::string> tokens_;
   std::optional<std::string> user_;
-  std::string assert_;  // "user" or "bot" once logged in
+  std::string assert_;                      // "user" once logged in
+  std::optional<Credentials> credentials_;  // for logging in again when the session dies
+  std::optional<int> retry_after_;          // the last answer's Retry-After, in seconds
 };
 
 }  // namespace mediawiki
