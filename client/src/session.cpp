@@ -216,6 +216,36 @@ void Session::login(const std::string& user, const std::string& password) {
   forget_tokens();
 }
 
+Session::Page Session::visit(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) throw Error("not a URL: \"" + url + "\"");
+  const auto path_start = url.find('/', scheme_end + 3);
+  const std::string origin = url.substr(0, path_start);
+  const std::string target = path_start == std::string::npos ? "/" : url.substr(path_start);
+  httplib::Client client(origin);
+  client.set_tcp_nodelay(true);
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(options_.timeout);
+  client.set_connection_timeout(seconds.count(), 0);
+  client.set_read_timeout(seconds.count(), 0);
+  httplib::Headers headers = {{"User-Agent", options_.user_agent}};
+  const std::string path = target.substr(0, target.find('?'));
+  const std::string cookie = cookies_.header_for(path, now());
+  if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  httplib::Result result = client.Get(target.c_str(), headers);
+  if (!result) throw TransportError("no answer from " + url + ": " + httplib::to_string(result.error()), 0);
+  const std::int64_t received = now();
+  for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it)
+    cookies_.store(it->second, received);
+  return Page{result->status, result->get_header_value("Location"), result->body};
+}
+
+void Session::set_logged_in(const std::string& user) {
+  user_ = user;
+  assert_ = "user";
+  credentials_.reset();  // a clientlogin cannot be repeated without its handlers
+  forget_tokens();
+}
+
 void Session::logout() {
   post_with_token({{"action", "logout"}});
   forget_tokens();

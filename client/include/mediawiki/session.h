@@ -73,6 +73,18 @@ class Session {
   // action=logout: cookies and tokens go; asserts stop.
   void logout();
 
+  // A page outside api.php, as a browser gets it with this session's cookies (no redirects
+  // followed): for the pages a REDIRECT login sends the user to. Throws TransportError.
+  struct Page {
+    int status = 0;
+    std::string location;  // the Location header, if any
+    std::string body;
+  };
+  Page visit(const std::string& url);
+  // Marks the session logged in as `user` after a login made outside login() (clientlogin):
+  // tokens are dropped and asserts start.
+  void set_logged_in(const std::string& user);
+
   // Who the session is logged in as (as login() last said); nothing when anonymous.
   const std::optional<std::string>& user() const { return user_; }
   const std::string& api_url() const { return api_url_; }
