@@ -89,6 +89,8 @@ ClientLoginResult client_login(Session& session, const Params& fields, const Cli
   begin.insert(begin.end(), fields.begin(), fields.end());
   if (options.remember) begin.emplace_back("rememberMe", "1");
   if (options.preserve_state) begin.emplace_back("loginpreservestate", "1");
+  // A new login starts a new session, as Session::login does.
+  if (session.user()) session.cookies().clear();
   session.forget_tokens();
   Json reply = session.post_with_token(begin, "login", "logintoken");
   for (int steps = 0;; ++steps) {

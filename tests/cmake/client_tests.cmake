@@ -9,3 +9,13 @@ mockwiki_add_test(mediawiki_client_tests LABEL client
 target_link_libraries(mediawiki_client_tests PRIVATE mediawiki_client)
 # client_login_test.cpp loads mockwiki/fixtures/oath.json.
 target_compile_definitions(mediawiki_client_tests PRIVATE MOCKWIKI_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/mockwiki/fixtures")
+
+# mockwiki-cli (label "client"): against the standalone mock with the two-factor accounts, and
+# against real MediaWiki from `../shared/tools/refwiki start 8094 oath` when it is running
+# (skipped otherwise).
+set(cli_test ${CMAKE_CURRENT_SOURCE_DIR}/tools/cli_client_test.sh)
+add_test(NAME client.cli-mock
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet
+          --fixture ${PROJECT_SOURCE_DIR}/mockwiki/fixtures/oath.json -- ${cli_test} $<TARGET_FILE:mockwiki_cli>)
+add_test(NAME client.cli-refwiki-oath COMMAND ${cli_test} $<TARGET_FILE:mockwiki_cli> http://127.0.0.1:8094/api.php)
+set_tests_properties(client.cli-mock client.cli-refwiki-oath PROPERTIES LABELS client SKIP_RETURN_CODE 77 TIMEOUT 120)
