@@ -89,14 +89,19 @@ ClientLoginResult client_login(Session& session, const Params& fields, const Cli
   begin.insert(begin.end(), fields.begin(), fields.end());
   if (options.remember) begin.emplace_back("rememberMe", "1");
   if (options.preserve_state) begin.emplace_back("loginpreservestate", "1");
-  // A new login starts a new session, as Session::login does.
-  if (session.user()) session.cookies().clear();
+  // A new login starts a new session, as Session::login does; until it passes, no asserts.
+  if (session.user()) session.forget_login();
   session.forget_tokens();
   Json reply = session.post_with_token(begin, "login", "logintoken");
   for (int steps = 0;; ++steps) {
     const LoginStep step = LoginStep::from_json(reply.at("clientlogin"));
     if (step.status == "PASS") {
-      session.set_logged_in(step.username);
+      // When the session dies, the same login again (the handlers answer its steps anew).
+      session.set_logged_in(step.username, [fields, handlers, options](Session& again) {
+        ClientLoginOptions fresh = options;
+        fresh.preserve_state = false;
+        client_login(again, fields, handlers, fresh);
+      });
       return ClientLoginResult{false, step};
     }
     if (step.status == "FAIL") throw LoginError("FAIL", step.message, step.message_code);

@@ -106,11 +106,11 @@ Json Session::request(const std::string& method, Params params) {
       return send(method, sent);
     } catch (const ApiError& e) {
       const bool session_died = e.code() == "assertuserfailed" || e.code() == "assertbotfailed";
-      if (session_died && asserting && credentials_ && !logged_in_again) {
+      if (session_died && asserting && relogin_ && !logged_in_again) {
         // The session died on the wiki: log in again, once, and repeat the request.
         logged_in_again = true;
-        const Credentials credentials = *credentials_;
-        login(credentials.user, credentials.password);
+        const auto relogin = relogin_;  // the login replaces it
+        relogin(*this);
         --attempt;
         continue;
       }
@@ -192,14 +192,11 @@ Json Session::post_with_token(Params params, const std::string& type, const std:
 }
 
 void Session::login(const std::string& user, const std::string& password) {
-  // Until it succeeds, the session is anonymous: no asserts (the login token's request would fail).
-  assert_.clear();
   // A new login starts a new session: MediaWiki refuses a login inside a bot-password session
-  // (Aborted), and the old session's cookies would only confuse the new one.
-  if (user_) {
-    cookies_.clear();
-    user_.reset();
-  }
+  // (Aborted), and the old session's cookies would only confuse the new one. Until it succeeds,
+  // no asserts (the login token's request would fail, and call for another login).
+  if (user_) forget_login();
+  assert_.clear();
   tokens_.erase("login");
   const std::string login_token = token("login");
   const Json reply = post({{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", login_token}});
@@ -210,10 +207,7 @@ void Session::login(const std::string& user, const std::string& password) {
     if (auto r = login.find("reason"); r != login.end()) reason = r->is_string() ? r->get<std::string>() : r->dump();
     throw LoginError(result, reason);
   }
-  user_ = login.value("lgusername", user);
-  assert_ = "user";
-  credentials_ = Credentials{user, password};
-  forget_tokens();
+  set_logged_in(login.value("lgusername", user), [user, password](Session& session) { session.login(user, password); });
 }
 
 Session::Page Session::visit(const std::string& url) {
@@ -239,20 +233,24 @@ Session::Page Session::visit(const std::string& url) {
   return Page{result->status, result->get_header_value("Location"), result->body};
 }
 
-void Session::set_logged_in(const std::string& user) {
+void Session::set_logged_in(const std::string& user, std::function<void(Session&)> relogin) {
   user_ = user;
-  assert_ = "user";
-  credentials_.reset();  // a clientlogin cannot be repeated without its handlers
+  assert_ = options_.assert_bot ? "bot" : "user";
+  relogin_ = std::move(relogin);
   forget_tokens();
 }
 
 void Session::logout() {
   post_with_token({{"action", "logout"}});
+  forget_login();
+}
+
+void Session::forget_login() {
   forget_tokens();
   cookies_.clear();
   user_.reset();
   assert_.clear();
-  credentials_.reset();
+  relogin_ = nullptr;
 }
 
 }  // namespace mediawiki

@@ -183,5 +183,25 @@ TEST_F(SingleSignOnLoginTest, WhenTheRedirectCannotBeCompletedTheLoginStopsThere
   EXPECT_EQ(session.user(), std::nullopt);
 }
 
+TEST_F(ClientLoginTest, AClientLoginIsRepeatedWhenTheSessionDies) {
+  client_login(session, kAlice, kAlicePass);
+  wiki.expire_all_sessions();
+  EXPECT_EQ(whoami(session), "Alice");
+  int clientlogins = 0;
+  for (const auto& e : wiki.journal()) clientlogins += e.action == "clientlogin";
+  EXPECT_EQ(clientlogins, 2);
+}
+
+TEST_F(TwoFactorLoginTest, ATwoFactorLoginIsRepeatedWithANewCodeWhenTheSessionDies) {
+  wiki.clock().freeze();
+  ClientLoginHandlers handlers;
+  handlers.ui = totp_handler(kTofuSecret, [this] { return wiki.clock().now(); });
+  client_login(session, kTofu, kTofuPass, handlers);
+  // A later window: OATHAuth takes each window once (NOTES.md §9.4).
+  wiki.clock().advance(std::chrono::seconds(60));
+  wiki.expire_all_sessions();
+  EXPECT_EQ(whoami(session), "Tofu");
+}
+
 }  // namespace
 }  // namespace mediawiki

@@ -297,5 +297,21 @@ TEST_F(RetryTest, LoginsCarryNoMaxlag) {
   EXPECT_THAT(requests("login"), Each(ResultOf(param("maxlag"), "(none)")));
 }
 
+TEST_F(RetryTest, ASessionThatExpiresOnTheClockIsLoggedInAgain) {
+  session.login(kAliceBot, kAliceBotPass);
+  wiki.clock().advance(std::chrono::seconds(3601));  // $wgObjectCacheSessionExpiry is 3600 s
+  EXPECT_EQ(whoami(session), "Alice");
+  EXPECT_EQ(requests("login").size(), 2u);
+}
+
+TEST_F(SessionTest, ABotCanAssertBot) {
+  Session::Options options;
+  options.assert_bot = true;
+  Session bot(wiki.api_url(), options);
+  bot.login(kRoboBot, kRoboBotPass);
+  EXPECT_EQ(whoami(bot), "Robo");
+  EXPECT_EQ(requests("query").back().param("assert") ? *requests("query").back().param("assert") : "", "bot");
+}
+
 }  // namespace
 }  // namespace mediawiki

@@ -43,6 +43,8 @@ class Session {
     // connection. The wait is Retry-After for maxlag, else retry_delay doubled each time.
     int max_retries = 3;
     std::chrono::milliseconds retry_delay{1000};
+    // assert=bot instead of assert=user once logged in (for accounts in the bot group).
+    bool assert_bot = false;
     // How to wait (default: sleep); a test passes one that records the waits.
     std::function<void(std::chrono::milliseconds)> wait;
   };
@@ -82,8 +84,13 @@ class Session {
   };
   Page visit(const std::string& url);
   // Marks the session logged in as `user` after a login made outside login() (clientlogin):
-  // tokens are dropped and asserts start.
-  void set_logged_in(const std::string& user);
+  // tokens are dropped and asserts start. `relogin`, if given, logs in the same way again
+  // when the session dies.
+  void set_logged_in(const std::string& user, std::function<void(Session&)> relogin = {});
+
+  // Back to anonymous on this side, without asking the wiki: cookies, tokens and asserts go
+  // (what a new login starts with).
+  void forget_login();
 
   // Who the session is logged in as (as login() last said); nothing when anonymous.
   const std::optional<std::string>& user() const { return user_; }
@@ -92,10 +99,6 @@ class Session {
 
  private:
   struct Transport;
-  struct Credentials {
-    std::string user;
-    std::string password;
-  };
   Json request(const std::string& method, Params params);
   Json send(const std::string& method, const Params& params);
   void pause(std::chrono::milliseconds delay);
@@ -106,9 +109,9 @@ class Session {
   CookieJar cookies_;
   std::map<std::string, std::string> tokens_;
   std::optional<std::string> user_;
-  std::string assert_;                      // "user" once logged in
-  std::optional<Credentials> credentials_;  // for logging in again when the session dies
-  std::optional<int> retry_after_;          // the last answer's Retry-After, in seconds
+  std::string assert_;                     // "user" once logged in
+  std::function<void(Session&)> relogin_;  // logs in again the same way when the session dies
+  std::optional<int> retry_after_;         // the last answer's Retry-After, in seconds
 };
 
 }  // namespace mediawiki
