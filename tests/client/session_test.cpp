@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <thread>
 
 #include "mockwiki/server.h"
 #include "support/api_client.h"
@@ -311,6 +312,19 @@ TEST_F(SessionTest, ABotCanAssertBot) {
   bot.login(kRoboBot, kRoboBotPass);
   EXPECT_EQ(whoami(bot), "Robo");
   EXPECT_EQ(requests("query").back().param("assert") ? *requests("query").back().param("assert") : "", "bot");
+}
+
+TEST_F(SessionTest, ThreadsThatFindTheSessionDeadAtOnceShareOneNewLogin) {
+  session.login(kAliceBot, kAliceBotPass);
+  wiki.expire_all_sessions();
+  std::vector<std::string> names(6);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    threads.emplace_back([&, i] { names[i] = whoami(session); });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_THAT(names, Each(StrEq("Alice")));
+  EXPECT_EQ(requests("login").size(), 2u);  // the first login, and one more
 }
 
 }  // namespace

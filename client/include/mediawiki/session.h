@@ -9,12 +9,15 @@
 //   auto me = wiki.get({{"action", "query"}, {"meta", "userinfo"}});
 //   wiki.post_with_token({{"action", "logout"}});       // the csrf token, fetched and cached
 //
-// Not thread-safe: use one Session per thread.
+// Thread-safe: threads may share a Session (each request gets its own connection from a small
+// pool); when several of them find the session dead at once, one logs in again and the others
+// wait for it and retry. cookies() is for use while no request runs.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -93,25 +96,30 @@ class Session {
   void forget_login();
 
   // Who the session is logged in as (as login() last said); nothing when anonymous.
-  const std::optional<std::string>& user() const { return user_; }
+  std::optional<std::string> user() const;
   const std::string& api_url() const { return api_url_; }
   CookieJar& cookies() { return cookies_; }
 
  private:
   struct Transport;
+  struct Shared;  // locks and the connection pool
   Json request(const std::string& method, Params params);
-  Json send(const std::string& method, const Params& params);
+  Json send(const std::string& method, const Params& params, std::uint64_t generation, std::optional<int>& retry_after);
   void pause(std::chrono::milliseconds delay);
+  void relogin_once(std::uint64_t seen_generation);
 
   std::string api_url_;
+  std::string origin_;  // scheme://host:port
+  std::string path_;    // /w/api.php
   Options options_;
-  std::unique_ptr<Transport> transport_;
+  std::unique_ptr<Shared> shared_;
+  // Under Shared::state:
   CookieJar cookies_;
   std::map<std::string, std::string> tokens_;
   std::optional<std::string> user_;
-  std::string assert_;                     // "user" once logged in
+  std::string assert_;                     // "user" or "bot" once logged in
   std::function<void(Session&)> relogin_;  // logs in again the same way when the session dies
-  std::optional<int> retry_after_;         // the last answer's Retry-After, in seconds
+  std::uint64_t login_generation_ = 0;     // counts logins, so that a dead session is relogged once
 };
 
 }  // namespace mediawiki
