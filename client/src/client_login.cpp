@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <ctime>
+#include <memory>
 
 #include "mediawiki/totp.h"
 
@@ -128,11 +129,17 @@ ClientLoginResult client_login(Session& session, const Params& fields, const Cli
 
 std::function<std::optional<Params>(const LoginStep&)> totp_handler(std::string base32_secret,
                                                                     std::function<std::int64_t()> now) {
-  return [secret = std::move(base32_secret), now = std::move(now)](const LoginStep& step) -> std::optional<Params> {
-    if (!step.asks_for("OATHToken")) return std::nullopt;
-    const std::int64_t time = now ? now() : static_cast<std::int64_t>(std::time(nullptr));
-    return Params{{"OATHToken", totp_code(secret, time)}};
-  };
+  // OATHAuth takes each 30-second window once, and only one later than the last it took; a
+  // code it refuses (this window was spent by a login a moment ago) is asked for again, so each
+  // try uses the next window, which it accepts up to 4 windows ahead.
+  auto tries = std::make_shared<int>(0);
+  return
+      [secret = std::move(base32_secret), now = std::move(now), tries](const LoginStep& step) -> std::optional<Params> {
+        if (!step.asks_for("OATHToken")) return std::nullopt;
+        if (*tries > 4) return std::nullopt;
+        const std::int64_t time = (now ? now() : static_cast<std::int64_t>(std::time(nullptr))) + 30 * (*tries)++;
+        return Params{{"OATHToken", totp_code(secret, time)}};
+      };
 }
 
 std::function<std::optional<Params>(const LoginStep&)> prompt_handler(std::istream& in, std::ostream& out) {

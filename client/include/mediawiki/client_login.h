@@ -87,7 +87,9 @@ ClientLoginResult client_login(Session& session, const Params& fields, const Cli
                                const ClientLoginOptions& options = {});
 
 // A UI handler that answers OATHAuth's two-factor step (the OATHToken field) with the code for
-// `secret` at the time `now()` gives (default: the system clock).
+// `secret` at the time `now()` gives (default: the system clock). If the code is refused (its
+// window was spent by a login moments before), it tries the next windows, up to 4 ahead, as
+// OATHAuth accepts them; then it gives up. One handler serves one login.
 std::function<std::optional<Params>(const LoginStep&)> totp_handler(std::string base32_secret,
                                                                     std::function<std::int64_t()> now = {});
 // A UI handler that asks a person: each field's label on `out`, the answer from `in`.
