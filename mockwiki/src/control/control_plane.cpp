@@ -70,6 +70,10 @@ AccountInfo ControlPlane::account(const std::string& name) const { return info(*
 AccountInfo ControlPlane::add_account(const AccountSpec& spec) {
   AccountSpec canonical = spec;
   canonical.name = canonical_or_throw(spec.name);
+  if (!auth::is_creatable_user_name(canonical.name)) {
+    throw std::invalid_argument("\"" + canonical.name +
+                                "\" cannot be created on MediaWiki (235 bytes at most, none of @ : >)");
+  }
   if (canonical.password.empty()) throw std::invalid_argument("password: must not be empty");
   for (const auto& group : canonical.groups) {
     if (auto problem = group_problem(group)) throw std::invalid_argument("groups: " + *problem);

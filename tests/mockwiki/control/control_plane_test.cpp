@@ -197,6 +197,8 @@ TEST_F(ControlPlaneTest, AnAddedAccountsBotPasswordLogsInWithItsGrantsRights) {
 TEST_F(ControlPlaneTest, AddAccountRefusesBadInputWithInvalidArgument) {
   expect_invalid([&] { wiki.add_account({.name = "A|B", .password = "Passw0rd!23456"}); }, "A|B");
   expect_invalid([&] { wiki.add_account({.name = "alice", .password = "Passw0rd!23456"}); }, "Alice");
+  // UserNameUtils::isCreatable: none of $wgInvalidUsernameCharacters.
+  expect_invalid([&] { wiki.add_account({.name = "Evil@bot", .password = "Passw0rd!23456"}); }, "Evil@bot");
   expect_invalid([&] { wiki.add_account({.name = "Newbie", .password = ""}); }, "password");
   expect_invalid([&] { wiki.add_account({.name = "Newbie", .password = "Passw0rd!23456", .groups = {"wizard"}}); },
                  "wizard");
