@@ -1,0 +1,24 @@
+// scenarios/runner.h: plays a scenario against a wiki over HTTP, with a fresh cookie jar, and
+// says where its answers differ from the expectations.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "scenarios/scenario.h"
+
+namespace scenarios {
+
+struct Outcome {
+  bool passed = false;
+  std::string diff;  // what differed, a line each (empty when passed)
+};
+
+// The variables the reference fixture defines ({ALICE}, {ALICE_PASS}, ...).
+std::map<std::string, std::string> fixture_variables();
+
+// Runs `scenario` against api.php at `api_url`. Clock moves go to the mock's admin API beside
+// it (/__mockwiki/clock); against a wiki without one, a step that needs it fails.
+Outcome run(const Scenario& scenario, const std::string& api_url);
+
+}  // namespace scenarios

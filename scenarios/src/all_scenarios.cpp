@@ -1,0 +1,17 @@
+#include "tables/tables.h"
+
+namespace scenarios {
+
+const std::vector<Scenario>& all_scenarios() {
+  static const std::vector<Scenario> all = [] {
+    std::vector<Scenario> out;
+    for (auto table : {token_scenarios, login_scenarios, api_main_scenarios}) {
+      auto scenarios = table();
+      out.insert(out.end(), std::make_move_iterator(scenarios.begin()), std::make_move_iterator(scenarios.end()));
+    }
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace scenarios

@@ -1,0 +1,14 @@
+// The tables, one function per area (scenarios/tables/<area>.cpp).
+#pragma once
+
+#include <vector>
+
+#include "scenarios/scenario.h"
+
+namespace scenarios {
+
+std::vector<Scenario> api_main_scenarios();
+std::vector<Scenario> login_scenarios();
+std::vector<Scenario> token_scenarios();
+
+}  // namespace scenarios

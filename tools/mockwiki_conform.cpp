@@ -1,0 +1,151 @@
+// mockwiki-conform: runs the conformance scenarios (scenarios/tables/) against any api.php.
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+
+#include "mockwiki/version.h"
+#include "scenarios/runner.h"
+
+namespace {
+
+constexpr std::string_view kUsage =
+    R"(Usage: mockwiki-conform --api URL [--profile core|oath|mock] [--filter REGEX] [--junit FILE]
+
+Runs the conformance scenarios against a wiki's api.php: one line per scenario, what differed
+for each that failed, and a last line "N passed, N failed".
+
+Options:
+  --api URL        the wiki's api.php
+  --profile P      which scenarios: core (hold on stock MediaWiki 1.39; the default), oath (core
+                   and those that need OATHAuth), mock (all; needs the mock: clock moves,
+                   faults, single sign-on, captcha)
+  --filter REGEX   only scenarios whose name matches (ECMAScript regex, searched)
+  --junit FILE     also write a JUnit XML report
+  --list           list the scenarios the options select, and run none
+  --help, --version
+
+Exit status: 0 when all passed, 1 when any failed, 2 for a usage error.
+)";
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "mockwiki-conform: " << message << "\nTry 'mockwiki-conform --help'.\n";
+  std::exit(2);
+}
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::optional<std::string> api, junit, filter;
+  std::string profile = "core";
+  bool list = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const std::string& flag) -> std::string {
+      if (auto eq = arg.find('='); eq != std::string::npos) return arg.substr(eq + 1);
+      if (i + 1 >= argc) usage_error(flag + " needs a value");
+      return argv[++i];
+    };
+    const std::string flag = arg.substr(0, arg.find('='));
+    if (flag == "--help" || flag == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (flag == "--version") {
+      std::cout << "mockwiki-conform " << MOCKWIKI_VERSION << "\n";
+      return 0;
+    } else if (flag == "--api") {
+      api = value(flag);
+    } else if (flag == "--profile") {
+      profile = value(flag);
+      if (profile != "core" && profile != "oath" && profile != "mock") {
+        usage_error("--profile is core, oath or mock, not \"" + profile + "\"");
+      }
+    } else if (flag == "--filter") {
+      filter = value(flag);
+    } else if (flag == "--junit") {
+      junit = value(flag);
+    } else if (flag == "--list") {
+      list = true;
+    } else {
+      usage_error("unknown option \"" + arg + "\"");
+    }
+  }
+  if (!api && !list) usage_error("--api URL is required");
+  std::optional<std::regex> pattern;
+  if (filter) {
+    try {
+      pattern.emplace(*filter);
+    } catch (const std::regex_error& e) {
+      usage_error("--filter is not a regular expression: " + std::string(e.what()));
+    }
+  }
+
+  int passed = 0, failed = 0;
+  std::string cases;
+  for (const auto& scenario : scenarios::all_scenarios()) {
+    const bool in_profile = scenario.tag == scenarios::Tag::Core ||
+                            (scenario.tag == scenarios::Tag::Oath && profile != "core") || profile == "mock";
+    if (!in_profile || (pattern && !std::regex_search(scenario.name, *pattern))) continue;
+    if (list) {
+      std::cout << scenario.name << "  [" << scenarios::tag_name(scenario.tag) << "]  " << scenario.source << "\n";
+      continue;
+    }
+    const scenarios::Outcome outcome = scenarios::run(scenario, *api);
+    std::cout << (outcome.passed ? "PASS " : "FAIL ") << scenario.name << "\n";
+    if (!outcome.passed) {
+      std::cout << "     source: " << scenario.source << "\n";
+      std::string line;
+      for (char c : outcome.diff) {
+        if (c == '\n') {
+          std::cout << "     " << line << "\n";
+          line.clear();
+        } else {
+          line += c;
+        }
+      }
+    }
+    (outcome.passed ? passed : failed)++;
+    cases += "  <testcase classname=\"" + std::string(scenarios::tag_name(scenario.tag)) + "\" name=\"" +
+             xml_escape(scenario.name) + "\">";
+    if (!outcome.passed) cases += "<failure message=\"differs\">" + xml_escape(outcome.diff) + "</failure>";
+    cases += "</testcase>\n";
+  }
+  if (list) return 0;
+  std::cout << passed << " passed, " << failed << " failed\n";
+  if (junit) {
+    std::ofstream out(*junit);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"mockwiki-conform\" tests=\""
+        << passed + failed << "\" failures=\"" << failed << "\">\n"
+        << cases << "</testsuite>\n";
+    if (!out) {
+      std::cerr << "mockwiki-conform: cannot write " << *junit << "\n";
+      return 2;
+    }
+  }
+  return failed == 0 ? 0 : 1;
+}
