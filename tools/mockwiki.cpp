@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "command_line.h"
 #include "mockwiki/fixture.h"
 #include "mockwiki/server.h"
 #include "mockwiki/version.h"
@@ -71,10 +72,7 @@ std::string text_log_line(const mockwiki::JournalEntry& e) {
   return line + latency;
 }
 
-[[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "mockwiki: " << message << "\nTry 'mockwiki --help'.\n";
-  std::exit(2);
-}
+[[noreturn]] void usage_error(const std::string& message) { tools::usage_error("mockwiki", message); }
 
 int parse_number(const std::string& flag, const std::string& text, int min, int max) {
   try {
@@ -97,14 +95,10 @@ int main(int argc, char** argv) {
   bool quiet = false;
   bool json_log = false;
 
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const std::string& flag) -> std::string {
-      if (auto eq = arg.find('='); eq != std::string::npos) return arg.substr(eq + 1);
-      if (i + 1 >= argc) usage_error(flag + " needs a value");
-      return argv[++i];
-    };
-    const std::string flag = arg.substr(0, arg.find('='));
+  tools::Arguments args("mockwiki", argc, argv);
+  while (args.next()) {
+    const std::string& arg = args.arg();
+    const std::string flag = args.flag();
     if (flag == "--help" || flag == "-h") {
       std::cout << kUsage;
       return 0;
@@ -112,29 +106,29 @@ int main(int argc, char** argv) {
       std::cout << "mockwiki " << MOCKWIKI_VERSION << " (mocks MediaWiki 1.39)\n";
       return 0;
     } else if (flag == "--port") {
-      options.port = parse_number(flag, value(flag), 0, 65535);
+      options.port = parse_number(flag, args.value(), 0, 65535);
     } else if (flag == "--bind") {
-      options.bind = value(flag);
+      options.bind = args.value();
     } else if (flag == "--fixture") {
-      fixture_path = value(flag);
+      fixture_path = args.value();
     } else if (flag == "--wiki-id") {
-      options.wiki_id = value(flag);
+      options.wiki_id = args.value();
     } else if (flag == "--sitename") {
-      options.sitename = value(flag);
+      options.sitename = args.value();
       if (options.sitename.empty()) usage_error("--sitename needs a name");
     } else if (flag == "--admin-token") {
-      options.admin_token = value(flag);
+      options.admin_token = args.value();
       if (options.admin_token.empty()) usage_error("--admin-token needs a token");
     } else if (flag == "--no-admin") {
       options.admin_api = false;
     } else if (flag == "--quiet" || flag == "-q") {
       quiet = true;
     } else if (flag == "--log-format") {
-      const std::string format = value(flag);
+      const std::string format = args.value();
       if (format != "text" && format != "json") usage_error("--log-format is text or json, not \"" + format + "\"");
       json_log = format == "json";
     } else if (flag == "--threads") {
-      options.threads = static_cast<std::size_t>(parse_number(flag, value(flag), 1, 1024));
+      options.threads = static_cast<std::size_t>(parse_number(flag, args.value(), 1, 1024));
     } else {
       usage_error("unknown option \"" + arg + "\"");
     }

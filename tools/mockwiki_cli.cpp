@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "command_line.h"
 #include "mediawiki/client_login.h"
 #include "mediawiki/session.h"
 #include "mockwiki/version.h"
@@ -41,10 +42,7 @@ Exit status: 0 on success; 1 with "code: info" on stderr for an API error or a f
 login; 2 for a usage error.
 )";
 
-[[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "mockwiki-cli: " << message << "\nTry 'mockwiki-cli --help'.\n";
-  std::exit(2);
-}
+[[noreturn]] void usage_error(const std::string& message) { tools::usage_error("mockwiki-cli", message); }
 
 // A line from the terminal, without echo for secrets.
 std::string prompt(const std::string& label, bool secret) {
@@ -149,14 +147,10 @@ int run(const std::string& api, const std::optional<std::string>& jar_file, cons
 int main(int argc, char** argv) {
   std::optional<std::string> api, jar;
   std::vector<std::string> words;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const std::string& flag) -> std::string {
-      if (auto eq = arg.find('='); eq != std::string::npos) return arg.substr(eq + 1);
-      if (i + 1 >= argc) usage_error(flag + " needs a value");
-      return argv[++i];
-    };
-    const std::string flag = arg.substr(0, arg.find('='));
+  tools::Arguments args("mockwiki-cli", argc, argv);
+  while (args.next()) {
+    const std::string& arg = args.arg();
+    const std::string flag = args.flag();
     if (!words.empty()) {
       words.push_back(arg);  // the command's own arguments
     } else if (flag == "--help" || flag == "-h") {
@@ -166,9 +160,9 @@ int main(int argc, char** argv) {
       std::cout << "mockwiki-cli " << MOCKWIKI_VERSION << "\n";
       return 0;
     } else if (flag == "--api") {
-      api = value(flag);
+      api = args.value();
     } else if (flag == "--cookie-jar") {
-      jar = value(flag);
+      jar = args.value();
     } else if (arg.starts_with("-")) {
       usage_error("unknown option \"" + arg + "\"");
     } else {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "command_line.h"
 #include "mockwiki/version.h"
 #include "scenarios/runner.h"
 
@@ -30,10 +31,7 @@ Options:
 Exit status: 0 when all passed, 1 when any failed, 2 for a usage error.
 )";
 
-[[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "mockwiki-conform: " << message << "\nTry 'mockwiki-conform --help'.\n";
-  std::exit(2);
-}
+[[noreturn]] void usage_error(const std::string& message) { tools::usage_error("mockwiki-conform", message); }
 
 std::string xml_escape(const std::string& text) {
   std::string out;
@@ -64,14 +62,10 @@ int main(int argc, char** argv) {
   std::optional<std::string> api, junit, filter;
   std::string profile = "core";
   bool list = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const std::string& flag) -> std::string {
-      if (auto eq = arg.find('='); eq != std::string::npos) return arg.substr(eq + 1);
-      if (i + 1 >= argc) usage_error(flag + " needs a value");
-      return argv[++i];
-    };
-    const std::string flag = arg.substr(0, arg.find('='));
+  tools::Arguments args("mockwiki-conform", argc, argv);
+  while (args.next()) {
+    const std::string& arg = args.arg();
+    const std::string flag = args.flag();
     if (flag == "--help" || flag == "-h") {
       std::cout << kUsage;
       return 0;
@@ -79,16 +73,16 @@ int main(int argc, char** argv) {
       std::cout << "mockwiki-conform " << MOCKWIKI_VERSION << "\n";
       return 0;
     } else if (flag == "--api") {
-      api = value(flag);
+      api = args.value();
     } else if (flag == "--profile") {
-      profile = value(flag);
+      profile = args.value();
       if (profile != "core" && profile != "oath" && profile != "mock") {
         usage_error("--profile is core, oath or mock, not \"" + profile + "\"");
       }
     } else if (flag == "--filter") {
-      filter = value(flag);
+      filter = args.value();
     } else if (flag == "--junit") {
-      junit = value(flag);
+      junit = args.value();
     } else if (flag == "--list") {
       list = true;
     } else {
