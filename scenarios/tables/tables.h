@@ -8,7 +8,10 @@
 namespace scenarios {
 
 std::vector<Scenario> api_main_scenarios();
+std::vector<Scenario> authmanagerinfo_scenarios();
+std::vector<Scenario> clientlogin_scenarios();
 std::vector<Scenario> login_scenarios();
 std::vector<Scenario> token_scenarios();
+std::vector<Scenario> userinfo_logout_scenarios();
 
 }  // namespace scenarios
