@@ -5,8 +5,9 @@ namespace scenarios {
 const std::vector<Scenario>& all_scenarios() {
   static const std::vector<Scenario> all = [] {
     std::vector<Scenario> out;
-    for (auto table : {token_scenarios, login_scenarios, api_main_scenarios, clientlogin_scenarios,
-                       authmanagerinfo_scenarios, userinfo_logout_scenarios}) {
+    for (auto table :
+         {token_scenarios, login_scenarios, api_main_scenarios, clientlogin_scenarios, authmanagerinfo_scenarios,
+          userinfo_logout_scenarios, two_factor_scenarios, mock_only_scenarios}) {
       auto scenarios = table();
       out.insert(out.end(), std::make_move_iterator(scenarios.begin()), std::make_move_iterator(scenarios.end()));
     }

@@ -80,7 +80,14 @@ std::map<std::string, std::string> fixture_variables() {
           {"ROBO_BOT", "Robo@mybot"},
           {"ROBO_BOT_PASS", "k8f3m2q9w1t7v5n4p6r0s2u8a3c5e7g9"},
           {"THROTTLED", "Throttled"},
-          {"THROTTLED_PASS", "ThrottledPassw0rd!23"}};
+          {"THROTTLED_PASS", "ThrottledPassw0rd!23"},
+          // The two-factor accounts of ../shared/reference/cases/fixture-oath.json (mockwiki/fixtures/oath.json).
+          {"TOFU", "Tofu"},
+          {"TOFU_PASS", "TofuPassw0rd!23"},
+          {"TOFU_BOT", "Tofu@tofubot"},
+          {"TOFU_BOT_PASS", "c3e5g7i9k1m3o5q7s9u1w3a5c7e9g1i3"},
+          {"TOFU2", "Tofu2"},
+          {"TOFU2_PASS", "Tofu2Passw0rd!23"}};
 }
 
 Outcome run(const Scenario& scenario, const std::string& api_url) {

@@ -11,7 +11,9 @@ std::vector<Scenario> api_main_scenarios();
 std::vector<Scenario> authmanagerinfo_scenarios();
 std::vector<Scenario> clientlogin_scenarios();
 std::vector<Scenario> login_scenarios();
+std::vector<Scenario> mock_only_scenarios();
 std::vector<Scenario> token_scenarios();
+std::vector<Scenario> two_factor_scenarios();
 std::vector<Scenario> userinfo_logout_scenarios();
 
 }  // namespace scenarios
