@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "mediawiki/totp.h"
+#include "url.h"
 
 namespace mediawiki {
 namespace {
@@ -30,9 +31,8 @@ Params query_params(const std::string& url) {
 }
 
 std::string origin_of(const std::string& url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return {};
-  return url.substr(0, url.find('/', scheme_end + 3));
+  const auto split = detail::split_url(url);
+  return split ? split->origin : std::string();
 }
 
 }  // namespace

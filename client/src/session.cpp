@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include "url.h"
+
 namespace mediawiki {
 namespace {
 
@@ -78,11 +80,10 @@ Session::Session(std::string api_url) : Session(std::move(api_url), Options{}) {
 
 Session::Session(std::string api_url, Options options)
     : api_url_(std::move(api_url)), options_(std::move(options)), shared_(std::make_unique<Shared>()) {
-  const auto scheme_end = api_url_.find("://");
-  if (scheme_end == std::string::npos) throw Error("not an api.php URL: \"" + api_url_ + "\" (no scheme)");
-  const auto path_start = api_url_.find('/', scheme_end + 3);
-  origin_ = api_url_.substr(0, path_start);
-  path_ = path_start == std::string::npos ? "/" : api_url_.substr(path_start);
+  const auto url = detail::split_url(api_url_);
+  if (!url) throw Error("not an api.php URL: \"" + api_url_ + "\" (no scheme)");
+  origin_ = url->origin;
+  path_ = url->target;
   auto first = std::make_unique<Transport>(origin_, options_);
   if (!first->client.is_valid()) throw Error("cannot use the URL \"" + api_url_ + "\"");
   shared_->idle.push_back(std::move(first));
@@ -310,21 +311,14 @@ void Session::login(const std::string& user, const std::string& password) {
 }
 
 Session::Page Session::visit(const std::string& url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) throw Error("not a URL: \"" + url + "\"");
-  const auto path_start = url.find('/', scheme_end + 3);
-  const std::string origin = url.substr(0, path_start);
-  const std::string target = path_start == std::string::npos ? "/" : url.substr(path_start);
-  httplib::Client client(origin);
-  client.set_tcp_nodelay(true);
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(options_.timeout);
-  client.set_connection_timeout(seconds.count(), 0);
-  client.set_read_timeout(seconds.count(), 0);
+  const auto split = detail::split_url(url);
+  if (!split) throw Error("not a URL: \"" + url + "\"");
+  Transport transport(split->origin, options_);  // the page may be on another host than api.php
   httplib::Headers headers = {{"User-Agent", options_.user_agent}};
-  const std::string path = target.substr(0, target.find('?'));
+  const std::string path = split->target.substr(0, split->target.find('?'));
   const std::string cookie = cookies_.header_for(path, now());
   if (!cookie.empty()) headers.emplace("Cookie", cookie);
-  httplib::Result result = client.Get(target.c_str(), headers);
+  httplib::Result result = transport.client.Get(split->target.c_str(), headers);
   if (!result) throw TransportError("no answer from " + url + ": " + httplib::to_string(result.error()), 0);
   const std::int64_t received = now();
   for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it)

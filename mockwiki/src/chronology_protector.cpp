@@ -1,9 +1,8 @@
 #include "chronology_protector.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <string_view>
+
+#include "util/hmac.h"
 
 namespace mockwiki {
 namespace {
@@ -12,19 +11,9 @@ constexpr std::int64_t kPositionStoreTtl = 60;
 // MWLBFactory passes $wgSecretKey; the mock's is fixed, so a client id is stable across runs.
 constexpr std::string_view kSecret = "mockwiki-chronology-protector";
 
+// ChronologyProtector's clientId: hash_hmac('md5', "<ip>\n<agent>", $secret).
 std::string client_id(const std::string& ip, const std::string& user_agent) {
-  const std::string data = ip + "\n" + user_agent;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_md5(), kSecret.data(), static_cast<int>(kSecret.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
+  return util::hmac_md5_hex(kSecret, ip + "\n" + user_agent);
 }
 
 }  // namespace

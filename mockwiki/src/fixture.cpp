@@ -374,14 +374,20 @@ std::optional<std::string> oath_secret_problem(const std::string& secret) {
   return std::nullopt;
 }
 
-Fixture Fixture::parse(std::string_view json_text, std::string_view origin) {
-  json root;
+namespace {
+
+json parse_json(std::string_view json_text, std::string_view origin) {
   try {
-    root = json::parse(json_text);
+    return json::parse(json_text);
   } catch (const json::parse_error& e) {
     throw FixtureError(std::string(origin) + ": not valid JSON: " + e.what());
   }
-  return Parser(origin).fixture(root);
+}
+
+}  // namespace
+
+Fixture Fixture::parse(std::string_view json_text, std::string_view origin) {
+  return Parser(origin).fixture(parse_json(json_text, origin));
 }
 
 Fixture Fixture::load(const std::string& path) {
@@ -395,13 +401,7 @@ Fixture Fixture::load(const std::string& path) {
 Fixture Fixture::defaults() { return parse(kDefaultFixtureJson, "default fixture"); }
 
 AccountSpec Fixture::parse_account(std::string_view json_text, std::string_view origin) const {
-  json root;
-  try {
-    root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    throw FixtureError(std::string(origin) + ": not valid JSON: " + e.what());
-  }
-  return Parser(origin).account(root, "account", auth::rights_config_for(extensions));
+  return Parser(origin).account(parse_json(json_text, origin), "account", auth::rights_config_for(extensions));
 }
 
 bool Fixture::has_extension(std::string_view name) const {

@@ -378,11 +378,10 @@ http::Response AdminApi::handle(const http::Request& request) {
     http::Response response = json_response(e.status, {{"error", {{"code", e.code}, {"info", e.info}}}});
     if (!e.allow.empty()) response.add_header("Allow", e.allow);
     return response;
+  } catch (const NotFound& e) {
+    return json_response(404, {{"error", {{"code", "notfound"}, {"info", e.what()}}}});
   } catch (const std::invalid_argument& e) {
-    const std::string info = e.what();
-    const bool missing = info.starts_with("no account") || info.starts_with("no live session");
-    return json_response(missing ? 404 : 400,
-                         {{"error", {{"code", missing ? "notfound" : "badrequest"}, {"info", info}}}});
+    return json_response(400, {{"error", {{"code", "badrequest"}, {"info", e.what()}}}});
   }
 }
 

@@ -39,7 +39,7 @@ FaultSpec ControlPlane::add_fault(FaultSpec fault) {
 
 AccountPtr ControlPlane::find(const std::string& name) const {
   AccountPtr account = wiki_.accounts().by_name(canonical_or_throw(name));
-  if (!account) throw std::invalid_argument("no account \"" + name + "\"");
+  if (!account) throw NotFound("no account \"" + name + "\"");
   return account;
 }
 

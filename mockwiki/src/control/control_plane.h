@@ -3,6 +3,7 @@
 // throw std::invalid_argument with a message naming the problem.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,12 @@
 #include "wiki.h"
 
 namespace mockwiki::control {
+
+// What the caller named is not there (an account); the admin API answers 404 for it.
+class NotFound : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
 
 class ControlPlane {
  public:

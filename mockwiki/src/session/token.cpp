@@ -1,26 +1,14 @@
 #include "session/token.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <cstdio>
+
+#include "util/hmac.h"
 
 namespace mockwiki::session {
 
 std::string Token::at(std::int64_t timestamp) const {
   if (logged_out_) return std::string(kTokenSuffix);
-  const std::string data = std::to_string(timestamp) + salt_;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_md5(), secret_.data(), static_cast<int>(secret_.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2 + 12);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
+  std::string out = util::hmac_md5_hex(secret_, std::to_string(timestamp) + salt_);
   char hex_time[24];
   std::snprintf(hex_time, sizeof hex_time, "%llx", static_cast<unsigned long long>(timestamp));
   out += hex_time;

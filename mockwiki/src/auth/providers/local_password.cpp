@@ -20,23 +20,31 @@ std::vector<AuthRequest> LocalPasswordPrimaryAuthenticationProvider::requests_fo
   }
 }
 
-AuthenticationResponse LocalPasswordPrimaryAuthenticationProvider::begin_authentication(
-    AuthManager& manager, const std::vector<AuthRequest>& requests) const {
+std::optional<PasswordLogin> password_login(const std::vector<AuthRequest>& requests) {
   const AuthRequest* request = find_request(requests, kPasswordRequestId);
-  if (!request) return AuthenticationResponse::abstain();
+  if (!request) return std::nullopt;
   auto username = request->value("username");
   auto password = request->value("password");
-  if (!username || !password) return AuthenticationResponse::abstain();
+  if (!username || !password) return std::nullopt;
   auto canonical = canonical_user_name(*username);
-  if (!canonical) return AuthenticationResponse::abstain();
-  // An unknown user and a wrong password look the same (T134100). An account made by a
-  // single-sign-on provider has no local password at all.
-  const Message wrong(password->empty() ? "wrongpasswordempty" : "wrongpassword");
-  AccountPtr account = manager.wiki().accounts().by_name(*canonical);
-  if (!account || account->password.empty() || account->password != *password) {
-    return AuthenticationResponse::fail(wrong);
+  if (!canonical) return std::nullopt;
+  return PasswordLogin{*canonical, *password};
+}
+
+bool is_local_password(const Account& account, const std::string& password) {
+  return !account.password.empty() && account.password == password;
+}
+
+AuthenticationResponse LocalPasswordPrimaryAuthenticationProvider::begin_authentication(
+    AuthManager& manager, const std::vector<AuthRequest>& requests) const {
+  const auto login = password_login(requests);
+  if (!login) return AuthenticationResponse::abstain();
+  // An unknown user and a wrong password look the same (T134100).
+  AccountPtr account = manager.wiki().accounts().by_name(login->name);
+  if (!account || !is_local_password(*account, login->password)) {
+    return AuthenticationResponse::fail(Message(login->password.empty() ? "wrongpasswordempty" : "wrongpassword"));
   }
-  return AuthenticationResponse::pass(*canonical);
+  return AuthenticationResponse::pass(login->name);
 }
 
 bool LocalPasswordPrimaryAuthenticationProvider::test_user_exists(AuthManager& manager,
@@ -57,7 +65,8 @@ std::optional<Message> password_policy_failure(const std::string& username, cons
                              ((username == "Apitestsysop" || username == "Apitestuser") && password == "testpass") ||
                              password == "ExamplePassword";
   if (default_login) errors.emplace_back("password-login-forbidden");
-  if (password.size() > 4096) errors.emplace_back("passwordtoolong", std::vector{api::MessageParam::plain(std::int64_t{4096})});
+  if (password.size() > 4096)
+    errors.emplace_back("passwordtoolong", std::vector{api::MessageParam::plain(std::int64_t{4096})});
   if (is_common_password(password)) errors.emplace_back("passwordincommonlist");
   if (errors.empty()) return std::nullopt;
   if (errors.size() == 1) return errors.front();

@@ -24,6 +24,18 @@ class LocalPasswordPrimaryAuthenticationProvider : public PrimaryAuthenticationP
                        const std::vector<AuthRequest>& requests) const override;
 };
 
+// What a login's PasswordAuthenticationRequest carries, once both fields are there and the name
+// is a valid one (canonical here).
+struct PasswordLogin {
+  std::string name;
+  std::string password;
+};
+std::optional<PasswordLogin> password_login(const std::vector<AuthRequest>& requests);
+
+// Whether `password` is the account's local password (an account a single-sign-on provider
+// made has none, so nothing matches it).
+bool is_local_password(const Account& account, const std::string& password);
+
 // User::checkPasswordValidity for a new account: what $wgPasswordPolicy's default checks
 // object to (passwordtooshort, password-substring-username-match, password-login-forbidden,
 // passwordtoolong, passwordincommonlist), or nothing.

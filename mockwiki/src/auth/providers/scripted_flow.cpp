@@ -1,7 +1,7 @@
 #include "auth/providers/scripted_flow.h"
 
 #include "auth/auth_manager.h"
-#include "auth/user_name.h"
+#include "auth/providers/local_password.h"
 
 namespace mockwiki::auth {
 namespace {
@@ -87,15 +87,10 @@ AuthenticationResponse run_step(AuthManager& manager, const Account& account, st
 AuthenticationResponse ScriptedFlowPrimaryAuthenticationProvider::begin_authentication(
     AuthManager& manager, const std::vector<AuthRequest>& requests) const {
   // The flow starts where the local password would pass.
-  const AuthRequest* request = find_request(requests, kPasswordRequestId);
-  if (!request) return AuthenticationResponse::abstain();
-  auto username = request->value("username");
-  auto password = request->value("password");
-  if (!username || !password) return AuthenticationResponse::abstain();
-  auto name = canonical_user_name(*username);
-  if (!name) return AuthenticationResponse::abstain();
-  AccountPtr account = manager.wiki().accounts().by_name(*name);
-  if (!account || account->flow.empty() || account->password.empty() || account->password != *password) {
+  const auto login = password_login(requests);
+  if (!login) return AuthenticationResponse::abstain();
+  AccountPtr account = manager.wiki().accounts().by_name(login->name);
+  if (!account || account->flow.empty() || !is_local_password(*account, login->password)) {
     return AuthenticationResponse::abstain();
   }
   return run_step(manager, *account, 0);
