@@ -316,13 +316,18 @@ Session::Page Session::visit(const std::string& url) {
   Transport transport(split->origin, options_);  // the page may be on another host than api.php
   httplib::Headers headers = {{"User-Agent", options_.user_agent}};
   const std::string path = split->target.substr(0, split->target.find('?'));
-  const std::string cookie = cookies_.header_for(path, now());
-  if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  {
+    std::lock_guard lock(shared_->state);
+    const std::string cookie = cookies_.header_for(path, now());
+    if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  }
   httplib::Result result = transport.client.Get(split->target.c_str(), headers);
   if (!result) throw TransportError("no answer from " + url + ": " + httplib::to_string(result.error()), 0);
+  std::lock_guard lock(shared_->state);
   const std::int64_t received = now();
-  for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it)
+  for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it) {
     cookies_.store(it->second, received);
+  }
   return Page{result->status, result->get_header_value("Location"), result->body};
 }
 
