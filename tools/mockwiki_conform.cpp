@@ -13,7 +13,8 @@
 namespace {
 
 constexpr std::string_view kUsage =
-    R"(Usage: mockwiki-conform --api URL [--profile core|oath|mock] [--filter REGEX] [--junit FILE]
+    R"(Usage: mockwiki-conform --api URL [--profile core|oath|mock] [--fixture NAME] [--filter REGEX]
+                        [--junit FILE] [--list]
 
 Runs the conformance scenarios against a wiki's api.php: one line per scenario, what differed
 for each that failed, and a last line "N passed, N failed".
@@ -21,10 +22,13 @@ for each that failed, and a last line "N passed, N failed".
 Options:
   --api URL        the wiki's api.php
   --profile P      which scenarios: core (hold on stock MediaWiki 1.39; the default), oath
-                   (need OATHAuth: run them against a wiki with it and the two-factor accounts
-                   of fixture-oath.json; its extra rights change core's rights lists), mock
-                   (all of them, against the mock: clock moves, the oath ones too if the mock
-                   has the two-factor fixture)
+                   (need OATHAuth and the two-factor accounts of fixture-oath.json; run them
+                   apart, as its extra rights change core's rights lists), mock (every tag:
+                   also those that need the mock's clock, control plane, single sign-on or
+                   captcha)
+  --fixture NAME   only scenarios that need this fixture (mockwiki/fixtures/NAME.json: default,
+                   oath, confirmedit, pluggableauth), the one the wiki was set up with; by
+                   default "oath" for --profile oath and "default" otherwise
   --filter REGEX   only scenarios whose name matches (ECMAScript regex, searched)
   --junit FILE     also write a JUnit XML report
   --list           list the scenarios the options select, and run none
@@ -61,7 +65,7 @@ std::string xml_escape(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::optional<std::string> api, junit, filter;
+  std::optional<std::string> api, junit, filter, fixture;
   std::string profile = "core";
   bool list = false;
   tools::Arguments args("mockwiki-conform", argc, argv);
@@ -81,6 +85,8 @@ int main(int argc, char** argv) {
       if (profile != "core" && profile != "oath" && profile != "mock") {
         usage_error("--profile is core, oath or mock, not \"" + profile + "\"");
       }
+    } else if (flag == "--fixture") {
+      fixture = args.value();
     } else if (flag == "--filter") {
       filter = args.value();
     } else if (flag == "--junit") {
@@ -101,12 +107,17 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (!fixture) fixture = profile == "oath" ? "oath" : "default";
+
   int passed = 0, failed = 0;
   std::string cases;
   for (const auto& scenario : scenarios::all_scenarios()) {
     const bool in_profile = profile == "mock" || (profile == "core" && scenario.tag == scenarios::Tag::Core) ||
                             (profile == "oath" && scenario.tag == scenarios::Tag::Oath);
-    if (!in_profile || (pattern && !std::regex_search(scenario.name, *pattern))) continue;
+    if (!in_profile || scenarios::fixture_of(scenario) != *fixture ||
+        (pattern && !std::regex_search(scenario.name, *pattern))) {
+      continue;
+    }
     if (list) {
       std::cout << scenario.name << "  [" << scenarios::tag_name(scenario.tag) << "]  " << scenario.source << "\n";
       continue;
@@ -132,6 +143,11 @@ int main(int argc, char** argv) {
     cases += "</testcase>\n";
   }
   if (list) return 0;
+  if (passed + failed == 0) {
+    std::cerr << "mockwiki-conform: no scenario is in profile " << profile << " with fixture " << *fixture
+              << (filter ? " and matches the filter" : "") << " (see --list)\n";
+    return 2;
+  }
   std::cout << passed << " passed, " << failed << " failed\n";
   if (junit) {
     std::ofstream out(*junit);

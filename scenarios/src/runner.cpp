@@ -4,8 +4,10 @@
 
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "mediawiki/cookie_jar.h"
+#include "mediawiki/totp.h"
 
 namespace scenarios {
 namespace {
@@ -53,6 +55,48 @@ bool any_ends_with(const std::vector<std::string>& names, const std::string& suf
   return false;
 }
 
+// "http://host:port/a/b?c" -> {"http://host:port", "/a/b?c"}; a URL without a scheme is all target.
+std::pair<std::string, std::string> split_url(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return {"", url};
+  const auto path_start = url.find('/', scheme_end + 3);
+  if (path_start == std::string::npos) return {url, "/"};
+  return {url.substr(0, path_start), url.substr(path_start)};
+}
+
+// Whether an answer is OATHAuth's UI step again because the code was refused.
+bool code_was_refused(const std::string& body) {
+  const Json json = Json::parse(body, nullptr, false);
+  const Json::json_pointer status("/clientlogin/status"), code("/clientlogin/messagecode");
+  return !json.is_discarded() && json.contains(status) && json.at(status) == "UI" && json.contains(code) &&
+         json.at(code) == "oathauth-login-failed";
+}
+
+// The answer to ConfirmEdit's SimpleCaptcha question, "A+B =" or "A−B =" (U+2212, or '-').
+std::optional<std::string> solve_simple_captcha(const std::string& question) {
+  std::size_t i = 0;
+  auto number = [&]() -> std::optional<long> {
+    while (i < question.size() && question[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < question.size() && std::isdigit(static_cast<unsigned char>(question[i]))) ++i;
+    if (i == start || i - start > 9) return std::nullopt;
+    return std::stol(question.substr(start, i - start));
+  };
+  const auto a = number();
+  while (i < question.size() && question[i] == ' ') ++i;
+  int sign = 0;
+  if (question.compare(i, 1, "+") == 0) {
+    sign = 1, i += 1;
+  } else if (question.compare(i, 1, "-") == 0) {
+    sign = -1, i += 1;
+  } else if (question.compare(i, 3, "\xe2\x88\x92") == 0) {
+    sign = -1, i += 3;
+  }
+  const auto b = number();
+  if (!a || !b || sign == 0) return std::nullopt;
+  return std::to_string(*a + sign * *b);
+}
+
 }  // namespace
 
 const char* tag_name(Tag tag) {
@@ -84,129 +128,275 @@ std::map<std::string, std::string> fixture_variables() {
           // The two-factor accounts of ../shared/reference/cases/fixture-oath.json (mockwiki/fixtures/oath.json).
           {"TOFU", "Tofu"},
           {"TOFU_PASS", "TofuPassw0rd!23"},
+          {"TOFU_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"},
           {"TOFU_BOT", "Tofu@tofubot"},
           {"TOFU_BOT_PASS", "c3e5g7i9k1m3o5q7s9u1w3a5c7e9g1i3"},
           {"TOFU2", "Tofu2"},
-          {"TOFU2_PASS", "Tofu2Passw0rd!23"}};
+          {"TOFU2_PASS", "Tofu2Passw0rd!23"},
+          {"TOFU2_SECRET", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"}};
 }
 
-Outcome run(const Scenario& scenario, const std::string& api_url) {
-  Outcome outcome;
-  auto vars = fixture_variables();
-  vars["API"] = api_url;
-  const auto scheme_end = api_url.find("://");
-  const auto path_start = api_url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-  const std::string origin = api_url.substr(0, path_start);
-  const std::string path = path_start == std::string::npos ? "/" : api_url.substr(path_start);
-  httplib::Client http(origin);
-  http.set_tcp_nodelay(true);
-  http.set_read_timeout(30, 0);
-  mediawiki::CookieJar jar;
+std::string fixture_of(const Scenario& scenario) {
+  if (!scenario.fixture.empty()) return scenario.fixture;
+  return scenario.tag == Tag::Oath ? "oath" : "default";
+}
 
-  auto fail = [&](std::size_t index, const Step& step, const std::string& what) {
-    outcome.diff += "step " + std::to_string(index + 1) + " (" + step.name + "): " + what + "\n";
-  };
-  for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
-    const Step& step = scenario.steps[i];
-    if (step.cookies == Cookies::DropAll) jar.clear();
+namespace {
+
+// One play of a scenario: the HTTP client, the cookie jar and the variables its steps share.
+class Play {
+ public:
+  Play(const Scenario& scenario, const std::string& api_url)
+      : scenario_(scenario),
+        vars_(fixture_variables()),
+        origin_(split_url(api_url).first),
+        path_(split_url(api_url).second),
+        http_(origin_) {
+    vars_["API"] = api_url;
+    if (path_.empty()) path_ = "/";
+    http_.set_tcp_nodelay(true);
+    http_.set_read_timeout(30, 0);
+  }
+
+  Outcome run() {
+    for (index_ = 0; index_ < scenario_.steps.size(); ++index_) {
+      if (!play(scenario_.steps[index_])) break;
+    }
+    outcome_.passed = outcome_.diff.empty();
+    return outcome_;
+  }
+
+ private:
+  void fail(const std::string& what) {
+    outcome_.diff +=
+        "step " + std::to_string(index_ + 1) + " (" + scenario_.steps[index_].name + "): " + what + "\n";
+  }
+
+  // Plays one step; false when the scenario cannot go on (no answer at all).
+  bool play(const Step& step) {
+    if (step.cookies == Cookies::DropAll) jar_.clear();
     if (step.cookies == Cookies::DropOne) {
-      for (const auto& c : std::vector<mediawiki::Cookie>(jar.cookies())) {
-        if (any_ends_with({c.name}, step.drop_cookie)) jar.remove(c.name);
+      for (const auto& c : std::vector<mediawiki::Cookie>(jar_.cookies())) {
+        if (any_ends_with({c.name}, step.drop_cookie)) jar_.remove(c.name);
       }
     }
     if (step.advance_clock != 0) {
-      auto moved = http.Post("/__mockwiki/clock", R"({"advance": )" + std::to_string(step.advance_clock) + "}",
-                             "application/json");
-      const bool mock = moved && moved->status == 200 && Json::parse(moved->body, nullptr, false).contains("now");
-      if (!mock) {
-        fail(i, step, "cannot move the clock (no /__mockwiki/clock: not the mock?)");
-        break;
+      auto moved = admin("POST", "clock", R"({"advance": )" + std::to_string(step.advance_clock) + "}");
+      if (!moved || moved->status != 200) {
+        fail("cannot move the clock (no /__mockwiki/clock: not the mock?)");
+        return false;
       }
     }
+    httplib::Result result = send_step(step);
+    if (!result && result.error() == httplib::Error::Canceled) return false;  // said why already
+    if (!result) {
+      fail("no answer: " + httplib::to_string(result.error()));
+      return false;
+    }
+    check(step, *result);
+    return true;
+  }
+
+  // What the step sends: to the control plane, a visit, or to api.php (with the TOTP retries).
+  // An error of Canceled means the step could not be sent, and fail() has said why.
+  httplib::Result send_step(const Step& step) {
+    if (step.admin) {
+      httplib::Result result = admin(step.admin->method, step.admin->path, substitute(step.admin->body, vars_));
+      if (result && result->status == 404 && result->get_header_value("Content-Type").find("json") == std::string::npos) {
+        fail("no control plane at /__mockwiki/ (not the mock?)");
+        return cancelled();
+      }
+      return result;
+    }
+    if (!step.visit.empty()) return visit(step);
+    if (step.totp_secret.empty()) return api_request(step);
+    // Later windows while OATHAuth says the code was refused (used already, or too early).
+    const std::int64_t now = wiki_time();
+    for (int window = 0;; ++window) {
+      try {
+        vars_["TOTP"] = mediawiki::totp_code(substitute(step.totp_secret, vars_), now + 30 * window);
+      } catch (const std::exception& e) {
+        fail(std::string("cannot make a TOTP code: ") + e.what());
+        return cancelled();
+      }
+      httplib::Result result = api_request(step);
+      if (!result || window == 4 || !code_was_refused(result->body)) return result;
+    }
+  }
+
+  static httplib::Result cancelled() { return httplib::Result(nullptr, httplib::Error::Canceled); }
+
+  httplib::Result api_request(const Step& step) {
     std::vector<std::pair<std::string, std::string>> params, query;
-    for (const auto& [name, value] : step.params) params.emplace_back(name, substitute(value, vars));
-    for (const auto& [name, value] : step.query) query.emplace_back(name, substitute(value, vars));
+    for (const auto& [name, value] : step.params) params.emplace_back(name, substitute(value, vars_));
+    for (const auto& [name, value] : step.query) query.emplace_back(name, substitute(value, vars_));
     const Where where = step.where.value_or(step.method == "POST" ? Where::Body : Where::Query);
     if (where == Where::Query) {
       query.insert(query.begin(), params.begin(), params.end());
       params.clear();
     }
-    const std::string target = query.empty() ? path : path + "?" + form_encode(query);
-    httplib::Headers headers = {{"User-Agent", "mockwiki-conform/0.1"}};
-    const std::string cookie = jar.header_for(path, std::time(nullptr));
-    if (!cookie.empty()) headers.emplace("Cookie", cookie);
-    httplib::Result result = [&] {
-      if (step.method == "GET") return http.Get(target.c_str(), headers);
-      if (step.method == "POST") {
-        return http.Post(target.c_str(), headers, form_encode(params), "application/x-www-form-urlencoded");
-      }
-      httplib::Request request;  // PUT, DELETE, ...: as the client sends them
-      request.method = step.method;
-      request.path = target;
-      request.headers = headers;
-      if (!params.empty()) {
-        request.body = form_encode(params);
-        request.set_header("Content-Type", "application/x-www-form-urlencoded");
-      }
-      return http.send(request);
-    }();
-    if (!result) {
-      fail(i, step, "no answer: " + httplib::to_string(result.error()));
-      break;
+    httplib::Request request;
+    request.method = step.method;
+    request.path = query.empty() ? path_ : path_ + "?" + form_encode(query);
+    request.headers = headers_for(path_);
+    if (step.method == "POST" || !params.empty()) {
+      request.body = form_encode(params);
+      request.set_header("Content-Type", "application/x-www-form-urlencoded");
     }
+    return send(std::move(request));
+  }
+
+  // GET step.visit and the redirects that follow it on the wiki's host.
+  httplib::Result visit(const Step& step) {
+    std::string url = substitute(step.visit, vars_);
+    if (!step.params.empty()) {
+      std::vector<std::pair<std::string, std::string>> params;
+      for (const auto& [name, value] : step.params) params.emplace_back(name, substitute(value, vars_));
+      url += (url.find('?') == std::string::npos ? "?" : "&") + form_encode(params);
+    }
+    for (int hop = 0;; ++hop) {
+      auto [origin, target] = split_url(url);
+      if (!origin.empty() && origin != origin_) {
+        fail("visit leaves the wiki's host: " + url);
+        return cancelled();
+      }
+      httplib::Request request;
+      request.method = "GET";
+      request.path = target;
+      request.headers = headers_for(target.substr(0, target.find('?')));
+      httplib::Result result = send(std::move(request));
+      if (!result || result->status / 100 != 3 || hop == 10) return result;
+      const std::string next = result->get_header_value("Location");
+      const auto [next_origin, next_target] = split_url(next);
+      if (!next_origin.empty() && next_origin != origin_) return result;  // the last hop on the wiki
+      url = next;
+    }
+  }
+
+  httplib::Result admin(const std::string& method, const std::string& path, const std::string& body) {
+    httplib::Request request;
+    request.method = method;
+    request.path = "/__mockwiki/" + path;
+    request.headers = {{"User-Agent", "mockwiki-conform/0.1"}};
+    if (!body.empty()) {
+      request.body = body;
+      request.set_header("Content-Type", "application/json");
+    }
+    return http_.send(request);
+  }
+
+  // Sends `request`, storing the cookies it sets.
+  httplib::Result send(httplib::Request request) {
+    httplib::Result result = http_.send(request);
+    if (result) {
+      for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it) {
+        jar_.store(it->second, std::time(nullptr));
+      }
+    }
+    return result;
+  }
+
+  httplib::Headers headers_for(const std::string& path) const {
+    httplib::Headers headers = {{"User-Agent", "mockwiki-conform/0.1"}};
+    const std::string cookie = jar_.header_for(path, std::time(nullptr));
+    if (!cookie.empty()) headers.emplace("Cookie", cookie);
+    return headers;
+  }
+
+  // The wiki's time: the mock's clock if there is one, else this machine's.
+  std::int64_t wiki_time() {
+    if (auto clock = admin("GET", "clock", ""); clock && clock->status == 200) {
+      const Json body = Json::parse(clock->body, nullptr, false);
+      if (body.is_object() && body.contains("now") && body["now"].is_number_integer()) {
+        return body["now"].get<std::int64_t>();
+      }
+    }
+    return std::time(nullptr);
+  }
+
+  void check(const Step& step, const httplib::Response& response) {
     std::vector<std::string> set, cleared;
-    for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it) {
-      jar.store(it->second, std::time(nullptr));
+    for (auto [it, end] = response.headers.equal_range("Set-Cookie"); it != end; ++it) {
       auto [name, deleted] = cookie_of(it->second);
       (deleted ? cleared : set).push_back(name);
     }
     const Expect& expect = step.expect;
-    if (result->status != expect.status) {
-      fail(i, step, "HTTP status " + std::to_string(result->status) + ", expected " + std::to_string(expect.status));
+    if (response.status != expect.status) {
+      fail("HTTP status " + std::to_string(response.status) + ", expected " + std::to_string(expect.status));
     }
     if (expect.api_error) {
-      const std::string header = result->get_header_value("MediaWiki-API-Error");
+      const std::string header = response.get_header_value("MediaWiki-API-Error");
       if (header != *expect.api_error) {
-        fail(i, step, "MediaWiki-API-Error \"" + header + "\", expected \"" + *expect.api_error + "\"");
+        fail("MediaWiki-API-Error \"" + header + "\", expected \"" + *expect.api_error + "\"");
       }
     }
-    const Json body = Json::parse(result->body, nullptr, false);
+    if (expect.location) {
+      const std::string location = response.get_header_value("Location");
+      const std::string want = substitute(*expect.location, vars_);
+      if (location != want) fail("Location \"" + location + "\", expected \"" + want + "\"");
+    }
+    const Json body = Json::parse(response.body, nullptr, false);
     for (const auto& check : expect.json) {
       const Json::json_pointer pointer(check.pointer);
       const bool present = !body.is_discarded() && body.contains(pointer);
       if (check.equals == "<absent>") {
-        if (present) fail(i, step, check.pointer + " is " + body.at(pointer).dump() + ", expected nothing");
+        if (present) fail(check.pointer + " is " + body.at(pointer).dump() + ", expected nothing");
         continue;
       }
       if (!present) {
-        fail(i, step, check.pointer + " is missing in " + result->body.substr(0, 300));
+        fail(check.pointer + " is missing in " + response.body.substr(0, 300));
         continue;
       }
       if (check.equals == "<present>") continue;
-      const Json want = Json::parse(substitute(check.equals, vars), nullptr, false);
+      const Json want = Json::parse(substitute(check.equals, vars_), nullptr, false);
       if (want.is_discarded()) {
-        fail(i, step, check.pointer + ": the expectation is not JSON: " + check.equals);
+        fail(check.pointer + ": the expectation is not JSON: " + check.equals);
       } else if (body.at(pointer) != want) {
-        fail(i, step, check.pointer + " is " + body.at(pointer).dump() + ", expected " + want.dump());
+        fail(check.pointer + " is " + body.at(pointer).dump() + ", expected " + want.dump());
       }
     }
     for (const auto& name : expect.cookies_set) {
-      if (!any_ends_with(set, name)) fail(i, step, "no cookie " + name + " was set");
+      if (!any_ends_with(set, name)) fail("no cookie " + name + " was set");
     }
     for (const auto& name : expect.cookies_cleared) {
-      if (!any_ends_with(cleared, name)) fail(i, step, "cookie " + name + " was not deleted");
+      if (!any_ends_with(cleared, name)) fail("cookie " + name + " was not deleted");
     }
-    for (const auto& [var, pointer] : step.capture) {
-      const Json::json_pointer at(pointer);
-      if (body.is_discarded() || !body.contains(at)) {
-        fail(i, step, "nothing to capture at " + pointer);
-        continue;
-      }
-      vars[var] = body.at(at).is_string() ? body.at(at).get<std::string>() : body.at(at).dump();
+    for (const auto& [var, from] : step.capture) capture(var, from, response, body);
+  }
+
+  void capture(const std::string& var, const std::string& from, const httplib::Response& response, const Json& body) {
+    if (from == "<location>") {
+      if (!response.has_header("Location")) fail("no Location header to capture");
+      vars_[var] = response.get_header_value("Location");
+      return;
+    }
+    const bool captcha = from.rfind("captcha:", 0) == 0;
+    const Json::json_pointer at(captcha ? from.substr(8) : from);
+    if (body.is_discarded() || !body.contains(at)) {
+      fail("nothing to capture at " + at.to_string());
+      return;
+    }
+    const Json& value = body.at(at);
+    if (!captcha) {
+      vars_[var] = value.is_string() ? value.get<std::string>() : value.dump();
+    } else if (auto answer = value.is_string() ? solve_simple_captcha(value.get<std::string>()) : std::nullopt) {
+      vars_[var] = *answer;
+    } else {
+      fail("not a SimpleCaptcha question at " + at.to_string() + ": " + value.dump());
     }
   }
-  outcome.passed = outcome.diff.empty();
-  return outcome;
-}
+
+  const Scenario& scenario_;
+  std::map<std::string, std::string> vars_;
+  std::string origin_, path_;
+  httplib::Client http_;
+  mediawiki::CookieJar jar_;
+  std::size_t index_ = 0;
+  Outcome outcome_;
+};
+
+}  // namespace
+
+Outcome run(const Scenario& scenario, const std::string& api_url) { return Play(scenario, api_url).run(); }
 
 }  // namespace scenarios

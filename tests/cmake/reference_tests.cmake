@@ -27,13 +27,13 @@ add_test(NAME reference.recorded-oath
 set(flows ${CMAKE_CURRENT_SOURCE_DIR}/reference/mw-1.39-flows)
 set(cases ${CMAKE_CURRENT_SOURCE_DIR}/reference/cases)
 add_test(NAME reference.recorded-confirmedit
-  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${cases}/fixture-confirmedit.json
+  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${fixtures}/confirmedit.json
           ${cases}/confirmedit.json ${flows}/confirmedit)
 add_test(NAME reference.recorded-createaccount
   COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${fixtures}/default.json
           ${cases}/createaccount.json ${flows}/createaccount)
 add_test(NAME reference.recorded-pluggableauth
-  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${cases}/fixture-pluggableauth.json
+  COMMAND ${compare} --flowprobe $<TARGET_FILE:mockwiki_server> ${fixtures}/pluggableauth.json
           ${cases}/pluggableauth.json ${flows}/pluggableauth)
 set_tests_properties(reference.published-core reference.recorded-core reference.published-oath reference.recorded-oath
   reference.recorded-confirmedit reference.recorded-createaccount reference.recorded-pluggableauth PROPERTIES

@@ -8,17 +8,16 @@ target_compile_definitions(mockwiki_scenario_tests PRIVATE
 # when it is running; skipped otherwise.
 add_test(NAME scenarios.conform-refwiki-core
   COMMAND sh -c "/usr/bin/python3 -c 'import urllib.request; urllib.request.urlopen(\"http://127.0.0.1:8091/api.php?action=query&format=json\", timeout=5)' 2>/dev/null || { echo 'no refwiki on 8091; skipping'; exit 77; }; exec \"$0\" --api http://127.0.0.1:8091/api.php --profile core" $<TARGET_FILE:mockwiki_conform>)
-# And every scenario against the standalone mock, as a user runs them: all but the oath ones with
-# the default fixture, and the oath ones with mockwiki/fixtures/oath.json.
-add_test(NAME scenarios.conform-standalone-mock
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet --
-          sh -c "exec \"$0\" --api \"$MOCKWIKI_API\" --profile mock --filter '^(?!oath/)'" $<TARGET_FILE:mockwiki_conform>)
-add_test(NAME scenarios.conform-standalone-mock-oath
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet
-          --fixture ${PROJECT_SOURCE_DIR}/mockwiki/fixtures/oath.json --
-          sh -c "exec \"$0\" --api \"$MOCKWIKI_API\" --profile oath" $<TARGET_FILE:mockwiki_conform>)
+# And every scenario against the standalone mock, as a user runs them: a mock per fixture, each
+# with the scenarios that need it.
+foreach(fixture default oath confirmedit pluggableauth)
+  add_test(NAME scenarios.conform-standalone-mock-${fixture}
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet
+            --fixture ${PROJECT_SOURCE_DIR}/mockwiki/fixtures/${fixture}.json --
+            sh -c "exec \"$0\" --api \"$MOCKWIKI_API\" --profile mock --fixture ${fixture}" $<TARGET_FILE:mockwiki_conform>)
+  set_tests_properties(scenarios.conform-standalone-mock-${fixture} PROPERTIES LABELS scenarios TIMEOUT 120)
+endforeach()
 add_test(NAME scenarios.conform-refwiki-oath
   COMMAND sh -c "/usr/bin/python3 -c 'import urllib.request; urllib.request.urlopen(\"http://127.0.0.1:8094/api.php?action=query&format=json\", timeout=5)' 2>/dev/null || { echo 'no refwiki on 8094; skipping'; exit 77; }; exec \"$0\" --api http://127.0.0.1:8094/api.php --profile oath" $<TARGET_FILE:mockwiki_conform>)
-set_tests_properties(scenarios.conform-refwiki-core scenarios.conform-standalone-mock
-  scenarios.conform-standalone-mock-oath scenarios.conform-refwiki-oath PROPERTIES
+set_tests_properties(scenarios.conform-refwiki-core scenarios.conform-refwiki-oath PROPERTIES
   LABELS scenarios SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -1,6 +1,8 @@
-// Every conformance scenario (scenarios/tables/) against a fresh in-process mock.
+// Every conformance scenario (scenarios/tables/) against a fresh in-process mock built with the
+// fixture the scenario names (mockwiki/fixtures/<name>.json).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,33 +17,28 @@ void PrintTo(const Scenario& scenario, std::ostream* out) { *out << scenario.nam
 
 namespace {
 
+// Each fixture file is read once.
+const mockwiki::Fixture& fixture_named(const std::string& name) {
+  static std::map<std::string, mockwiki::Fixture> loaded;
+  auto it = loaded.find(name);
+  if (it == loaded.end()) {
+    it = loaded.emplace(name, mockwiki::Fixture::load(std::string(MOCKWIKI_FIXTURES_DIR) + "/" + name + ".json"))
+             .first;
+  }
+  return it->second;
+}
+
 class ScenarioTest : public ::testing::TestWithParam<Scenario> {};
 
 TEST_P(ScenarioTest, HoldsOnTheMock) {
-  mockwiki::MockWiki wiki;
-  const Outcome outcome = run(GetParam(), wiki.api_url());
-  EXPECT_TRUE(outcome.passed) << GetParam().name << " (" << GetParam().source << ")\n" << outcome.diff;
-}
-
-// The oath scenarios, against a mock with OATHAuth and the two-factor accounts
-// (mockwiki/fixtures/oath.json, as ../shared/reference/cases/fixture-oath.json).
-class OathScenarioTest : public ::testing::TestWithParam<Scenario> {};
-
-TEST_P(OathScenarioTest, HoldsOnTheMockWithOathAuth) {
+  const Scenario& scenario = GetParam();
   mockwiki::MockWiki::Options options;
-  options.fixture = mockwiki::Fixture::load(std::string(MOCKWIKI_FIXTURES_DIR) + "/oath.json");
+  options.fixture = fixture_named(fixture_of(scenario));
   mockwiki::MockWiki wiki(std::move(options));
-  const Outcome outcome = run(GetParam(), wiki.api_url());
-  EXPECT_TRUE(outcome.passed) << GetParam().name << " (" << GetParam().source << ")\n" << outcome.diff;
-}
-
-// The scenarios for one kind of mock: with OATHAuth (the oath ones) or without (the others).
-std::vector<Scenario> scenarios_needing_oath(bool oath) {
-  std::vector<Scenario> out;
-  for (const auto& scenario : all_scenarios()) {
-    if ((scenario.tag == Tag::Oath) == oath) out.push_back(scenario);
-  }
-  return out;
+  const Outcome outcome = run(scenario, wiki.api_url());
+  EXPECT_TRUE(outcome.passed) << scenario.name << " [" << tag_name(scenario.tag) << ", fixture "
+                              << fixture_of(scenario) << "] (" << scenario.source << ")\n"
+                              << outcome.diff;
 }
 
 std::string test_name(const ::testing::TestParamInfo<Scenario>& info) {
@@ -50,8 +47,7 @@ std::string test_name(const ::testing::TestParamInfo<Scenario>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(All, ScenarioTest, ::testing::ValuesIn(scenarios_needing_oath(false)), test_name);
-INSTANTIATE_TEST_SUITE_P(Oath, OathScenarioTest, ::testing::ValuesIn(scenarios_needing_oath(true)), test_name);
+INSTANTIATE_TEST_SUITE_P(All, ScenarioTest, ::testing::ValuesIn(all_scenarios()), test_name);
 
 }  // namespace
 }  // namespace scenarios
