@@ -1,6 +1,11 @@
 // OATHAuth two-factor login (NOTES.md §9; OATHAuth@REL1_39:src/Auth/TOTPSecondaryAuthenticationProvider.php,
 // TOTPAuthenticationRequest.php). Needs a wiki with the accounts of ../shared/reference/cases/fixture-oath.json
-// (mockwiki/fixtures/oath.json). None of these needs a TOTP code, which the runner cannot compute.
+// (mockwiki/fixtures/oath.json). Codes come from the accounts' secrets (Step::totp_secret); OATHAuth takes each
+// 30 s window once, so the runner moves on to the next windows when a code was used already (by another test
+// against the same wiki), and one run uses at most three windows of either account.
+//
+// A login that passes clears the account's password throttle, so each account's first scenario passes: runs
+// one after another against the same wiki do not pile up attempts.
 //
 // Every clientlogin or action=login with a password counts towards the password throttle (5 in 300 s per
 // account, NOTES.md §3.4), and a UI answer never clears it; so each two-factor account sees at most two
@@ -72,10 +77,35 @@ Step rights(const char* name, const std::string& groups, const std::string& list
                               {"/query/userinfo/rights", list}}}};
 }
 
+// logincontinue=1 with the account's current code in OATHToken (`in_query`: in the query string, as it is not
+// sensitive), after begin(); the answer is PASS.
+Step continue_passes(const char* secret, const std::string& account, bool in_query = false,
+                     const char* code = "{TOTP}") {
+  Step step = {.name = "logincontinue with the current code",
+               .method = "POST",
+               .params = {{"action", "clientlogin"},
+                          {"logincontinue", "1"},
+                          {"logintoken", "{T}"},
+                          {"format", "json"},
+                          {"formatversion", "2"}},
+               .totp_secret = secret,
+               .expect = {.api_error = "",
+                          .json = {{"/clientlogin", R"({"status":"PASS","username":")" + account + R"("})"}},
+                          .cookies_set = {"_session", "UserID", "UserName"}}};
+  (in_query ? step.query : step.params).emplace_back("OATHToken", code);
+  return step;
+}
+
 }  // namespace
 
 std::vector<Scenario> two_factor_scenarios() {
   return {
+      {.name = "oath/the-current-code-passes",
+       .tag = Tag::Oath,
+       .source = "NOTES.md §9.1 step 3, §9.2 (observed: PASS, a new session with UserID/UserName cookies), §9.4 "
+                 "(RFC 6238 SHA1, 6 digits, 30 s)",
+       .steps = {steps::login_token(), begin("{TOFU}", "{TOFU_PASS}", true, "Tofu"),
+                 continue_passes("{TOFU_SECRET}", "Tofu"), steps::whoami("Tofu")}},
       {.name = "oath/clientlogin-ui-fv2-then-continue-without-a-code",
        .tag = Tag::Oath,
        .source = "NOTES.md §9.1, §9.2 (observed); mw-1.39-oath/oath-ui-fv2, oath-amiinfo-login-continue, "
@@ -160,6 +190,55 @@ std::vector<Scenario> two_factor_scenarios() {
        .steps = {rights("127.0.0.1", R"(["*"])",
                         R"(["createaccount","read","edit","createpage","createtalk","writeapi","viewmywatchlist",)"
                         R"("editmywatchlist","viewmyprivateinfo","editmyprivateinfo","editmyoptions"])")}},
+      {.name = "oath/a-used-code-is-refused-the-next-window-passes",
+       .tag = Tag::Oath,
+       .source = "NOTES.md §9.4 (observed): only windows later than the last one used are accepted "
+                 "(OATHAuth@REL1_39:src/Key/TOTPKey.php verify, oathauth-totp:usedtokens)",
+       .steps = {steps::login_token(),
+                 begin("{TOFU2}", "{TOFU2_PASS}", true, "Tofu2"),
+                 continue_passes("{TOFU2_SECRET}", "Tofu2"),
+                 [] {
+                   Step s = steps::login_token();
+                   s.cookies = Cookies::DropAll;
+                   return s;
+                 }(),
+                 begin("{TOFU2}", "{TOFU2_PASS}", true, "Tofu2"),
+                 continue_fails("Tofu2", {{"OATHToken", "{TOTP}"}}),
+                 continue_passes("{TOFU2_SECRET}", "Tofu2"),
+                 steps::whoami("Tofu2")}},
+      {.name = "oath/the-code-may-come-in-the-query-string",
+       .tag = Tag::Oath,
+       .source = "NOTES.md §9.2: OATHToken is not sensitive, so ApiAuthManagerHelper does not require it posted",
+       .steps = {steps::login_token(), begin("{TOFU}", "{TOFU_PASS}", true, "Tofu"),
+                 continue_passes("{TOFU_SECRET}", "Tofu", /*in_query=*/true), steps::whoami("Tofu")}},
+      {.name = "oath/whitespace-around-the-code-is-ignored",
+       .tag = Tag::Oath,
+       .source = "NOTES.md §9.4: whitespace in the code is removed (OATHAuth@REL1_39:src/Key/TOTPKey.php "
+                 "preg_replace('/\\s+/', '', ...))",
+       .steps = {steps::login_token(), begin("{TOFU2}", "{TOFU2_PASS}", true, "Tofu2"),
+                 continue_passes("{TOFU2_SECRET}", "Tofu2", false, " {TOTP}\t "), steps::whoami("Tofu2")}},
+      {.name = "oath/ten-wrong-codes-throttle-even-the-right-one-for-a-minute",
+       .tag = Tag::Mock,
+       .source = "NOTES.md §9.3: badoath 10 per 60 s per user, checked before verify (pingLimiter('badoath', 0) in "
+                 "OATHAuth@REL1_39:src/Auth/TOTPSecondaryAuthenticationProvider.php), the text "
+                 "oathauth-throttled with a fixed 1 minute; mock-only: it needs the clock moved",
+       .fixture = "oath",
+       .steps =
+           [] {
+             std::vector<Step> steps = {steps::login_token(), begin("{TOFU2}", "{TOFU2_PASS}", true, "Tofu2")};
+             for (int i = 0; i < 10; ++i) steps.push_back(continue_fails("Tofu2", {{"OATHToken", "000000"}}));
+             Step throttled = continue_passes("{TOFU2_SECRET}", "Tofu2");
+             throttled.name = "the right code, throttled";
+             throttled.expect = {.json = {{"/clientlogin", ui("Tofu2", true,
+                                                             R"("Too many verification attempts! Please wait 1 minute.")",
+                                                             "oathauth-throttled")}}};
+             steps.push_back(throttled);
+             Step later = continue_passes("{TOFU2_SECRET}", "Tofu2");
+             later.name = "the right code a minute later";
+             later.advance_clock = 60;
+             steps.push_back(later);
+             return steps;
+           }()},
   };
 }
 

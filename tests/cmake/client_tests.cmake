@@ -19,3 +19,6 @@ add_test(NAME client.cli-mock
           --fixture ${PROJECT_SOURCE_DIR}/mockwiki/fixtures/oath.json -- ${cli_test} $<TARGET_FILE:mockwiki_cli>)
 add_test(NAME client.cli-refwiki-oath COMMAND ${cli_test} $<TARGET_FILE:mockwiki_cli> http://127.0.0.1:8094/api.php)
 set_tests_properties(client.cli-mock client.cli-refwiki-oath PROPERTIES LABELS client SKIP_RETURN_CODE 77 TIMEOUT 120)
+# It logs in as Tofu on the oath reference wiki, as the oath scenarios do: one at a time, so that
+# neither spends the TOTP windows or throttle attempts the other counts on.
+set_tests_properties(client.cli-refwiki-oath PROPERTIES RESOURCE_LOCK refwiki-oath)

@@ -19,5 +19,6 @@ foreach(fixture default oath confirmedit pluggableauth)
 endforeach()
 add_test(NAME scenarios.conform-refwiki-oath
   COMMAND sh -c "/usr/bin/python3 -c 'import urllib.request; urllib.request.urlopen(\"http://127.0.0.1:8094/api.php?action=query&format=json\", timeout=5)' 2>/dev/null || { echo 'no refwiki on 8094; skipping'; exit 77; }; exec \"$0\" --api http://127.0.0.1:8094/api.php --profile oath" $<TARGET_FILE:mockwiki_conform>)
+set_tests_properties(scenarios.conform-refwiki-oath PROPERTIES RESOURCE_LOCK refwiki-oath)
 set_tests_properties(scenarios.conform-refwiki-core scenarios.conform-refwiki-oath PROPERTIES
   LABELS scenarios SKIP_RETURN_CODE 77 TIMEOUT 120)
