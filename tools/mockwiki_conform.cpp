@@ -8,6 +8,7 @@
 
 #include "command_line.h"
 #include "mockwiki/version.h"
+#include "scenarios/client_scenario.h"
 #include "scenarios/runner.h"
 
 namespace {
@@ -111,16 +112,17 @@ int main(int argc, char** argv) {
 
   int passed = 0, failed = 0;
   std::string cases;
-  for (const auto& scenario : scenarios::all_scenarios()) {
+  // HTTP scenarios first, then those played through the client library: the same selection.
+  auto play = [&](const auto& scenario) {
     const bool in_profile = profile == "mock" || (profile == "core" && scenario.tag == scenarios::Tag::Core) ||
                             (profile == "oath" && scenario.tag == scenarios::Tag::Oath);
     if (!in_profile || scenarios::fixture_of(scenario) != *fixture ||
         (pattern && !std::regex_search(scenario.name, *pattern))) {
-      continue;
+      return;
     }
     if (list) {
       std::cout << scenario.name << "  [" << scenarios::tag_name(scenario.tag) << "]  " << scenario.source << "\n";
-      continue;
+      return;
     }
     const scenarios::Outcome outcome = scenarios::run(scenario, *api);
     std::cout << (outcome.passed ? "PASS " : "FAIL ") << scenario.name << "\n";
@@ -141,7 +143,9 @@ int main(int argc, char** argv) {
              xml_escape(scenario.name) + "\">";
     if (!outcome.passed) cases += "<failure message=\"differs\">" + xml_escape(outcome.diff) + "</failure>";
     cases += "</testcase>\n";
-  }
+  };
+  for (const auto& scenario : scenarios::all_scenarios()) play(scenario);
+  for (const auto& scenario : scenarios::all_client_scenarios()) play(scenario);
   if (list) return 0;
   if (passed + failed == 0) {
     std::cerr << "mockwiki-conform: no scenario is in profile " << profile << " with fixture " << *fixture

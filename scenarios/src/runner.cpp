@@ -2,44 +2,22 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "mediawiki/cookie_jar.h"
 #include "mediawiki/totp.h"
+#include "src/play_support.h"
 
 namespace scenarios {
 namespace {
 
-using Json = nlohmann::json;
-
-std::string substitute(const std::string& text, const std::map<std::string, std::string>& vars) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      const std::size_t close = text.find('}', i);
-      if (close != std::string::npos) {
-        if (auto it = vars.find(text.substr(i + 1, close - i - 1)); it != vars.end()) {
-          out += it->second;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out += text[i++];
-  }
-  return out;
-}
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& params) {
-  std::string out;
-  for (const auto& [name, value] : params) {
-    if (!out.empty()) out += '&';
-    out += httplib::detail::encode_query_param(name) + "=" + httplib::detail::encode_query_param(value);
-  }
-  return out;
-}
+using support::form_encode;
+using support::Json;
+using support::split_url;
+using support::substitute;
 
 // A Set-Cookie line's name, and whether it deletes the cookie.
 std::pair<std::string, bool> cookie_of(const std::string& line) {
@@ -55,21 +33,20 @@ bool any_ends_with(const std::vector<std::string>& names, const std::string& suf
   return false;
 }
 
-// "http://host:port/a/b?c" -> {"http://host:port", "/a/b?c"}; a URL without a scheme is all target.
-std::pair<std::string, std::string> split_url(const std::string& url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return {"", url};
-  const auto path_start = url.find('/', scheme_end + 3);
-  if (path_start == std::string::npos) return {url, "/"};
-  return {url.substr(0, path_start), url.substr(path_start)};
+// clientlogin's status and messagecode in an answer ("" where there are none).
+std::pair<std::string, std::string> clientlogin_status(const std::string& body) {
+  const Json json = Json::parse(body, nullptr, false);
+  auto text = [&](const char* pointer) {
+    const Json::json_pointer at(pointer);
+    return !json.is_discarded() && json.contains(at) && json.at(at).is_string() ? json.at(at).get<std::string>()
+                                                                                : std::string();
+  };
+  return {text("/clientlogin/status"), text("/clientlogin/messagecode")};
 }
 
 // Whether an answer is OATHAuth's UI step again because the code was refused.
 bool code_was_refused(const std::string& body) {
-  const Json json = Json::parse(body, nullptr, false);
-  const Json::json_pointer status("/clientlogin/status"), code("/clientlogin/messagecode");
-  return !json.is_discarded() && json.contains(status) && json.at(status) == "UI" && json.contains(code) &&
-         json.at(code) == "oathauth-login-failed";
+  return clientlogin_status(body) == std::pair<std::string, std::string>("UI", "oathauth-login-failed");
 }
 
 // The answer to ConfirmEdit's SimpleCaptcha question, "A+B =" or "A−B =" (U+2212, or '-').
@@ -159,6 +136,14 @@ class Play {
   }
 
   Outcome run() {
+    // A mock scenario starts from the fixture's state, whatever ran on this mock before it.
+    if (scenario_.tag == Tag::Mock) {
+      auto reset = admin("POST", "reset", "");
+      if (!reset || reset->status != 200) {
+        outcome_.diff = "cannot reset the mock (POST /__mockwiki/reset): not the mock, or its control plane is off\n";
+        return outcome_;
+      }
+    }
     for (index_ = 0; index_ < scenario_.steps.size(); ++index_) {
       if (!play(scenario_.steps[index_])) break;
     }
@@ -168,8 +153,7 @@ class Play {
 
  private:
   void fail(const std::string& what) {
-    outcome_.diff +=
-        "step " + std::to_string(index_ + 1) + " (" + scenario_.steps[index_].name + "): " + what + "\n";
+    outcome_.diff += "step " + std::to_string(index_ + 1) + " (" + scenario_.steps[index_].name + "): " + what + "\n";
   }
 
   // Plays one step; false when the scenario cannot go on (no answer at all).
@@ -202,7 +186,7 @@ class Play {
   httplib::Result send_step(const Step& step) {
     if (step.admin) {
       httplib::Result result = admin(step.admin->method, step.admin->path, substitute(step.admin->body, vars_));
-      if (result && result->status == 404 && result->get_header_value("Content-Type").find("json") == std::string::npos) {
+      if (support::not_the_mock(result)) {
         fail("no control plane at /__mockwiki/ (not the mock?)");
         return cancelled();
       }
@@ -210,18 +194,34 @@ class Play {
     }
     if (!step.visit.empty()) return visit(step);
     if (step.totp_secret.empty()) return api_request(step);
-    // Later windows while OATHAuth says the code was refused (used already, or too early).
-    const std::int64_t now = wiki_time();
-    for (int window = 0;; ++window) {
+    // OATHAuth takes each window once, and only after the last one used: start after the last
+    // window this process spent on the wiki (no refusal to count towards badoath), and move on
+    // while it says the code was refused (spent by someone else).
+    const std::string secret = substitute(step.totp_secret, vars_);
+    const std::int64_t now_window = wiki_time() / 30;
+    std::int64_t& last_used = last_totp_window(origin_ + path_ + " " + secret);
+    for (std::int64_t window = std::max(now_window, last_used + 1); window <= now_window + 4; ++window) {
       try {
-        vars_["TOTP"] = mediawiki::totp_code(substitute(step.totp_secret, vars_), now + 30 * window);
+        vars_["TOTP"] = mediawiki::totp_code(secret, window * 30);
       } catch (const std::exception& e) {
         fail(std::string("cannot make a TOTP code: ") + e.what());
         return cancelled();
       }
       httplib::Result result = api_request(step);
-      if (!result || window == 4 || !code_was_refused(result->body)) return result;
+      if (!result || !code_was_refused(result->body)) {
+        if (result && clientlogin_status(result->body).first == "PASS") last_used = window;
+        return result;
+      }
+      if (window == now_window + 4) return result;
     }
+    fail("every TOTP window OATHAuth would accept now was used already by earlier logins: wait a minute");
+    return cancelled();
+  }
+
+  // The last TOTP window used for a secret on a wiki, by any scenario this process played.
+  static std::int64_t& last_totp_window(const std::string& key) {
+    static std::map<std::string, std::int64_t> last;
+    return last.try_emplace(key, 0).first->second;
   }
 
   static httplib::Result cancelled() { return httplib::Result(nullptr, httplib::Error::Canceled); }
@@ -274,15 +274,7 @@ class Play {
   }
 
   httplib::Result admin(const std::string& method, const std::string& path, const std::string& body) {
-    httplib::Request request;
-    request.method = method;
-    request.path = "/__mockwiki/" + path;
-    request.headers = {{"User-Agent", "mockwiki-conform/0.1"}};
-    if (!body.empty()) {
-      request.body = body;
-      request.set_header("Content-Type", "application/json");
-    }
-    return http_.send(request);
+    return support::call_control_plane(http_, method, path, body);
   }
 
   // Sends `request`, storing the cookies it sets.
@@ -336,25 +328,7 @@ class Play {
       if (location != want) fail("Location \"" + location + "\", expected \"" + want + "\"");
     }
     const Json body = Json::parse(response.body, nullptr, false);
-    for (const auto& check : expect.json) {
-      const Json::json_pointer pointer(check.pointer);
-      const bool present = !body.is_discarded() && body.contains(pointer);
-      if (check.equals == "<absent>") {
-        if (present) fail(check.pointer + " is " + body.at(pointer).dump() + ", expected nothing");
-        continue;
-      }
-      if (!present) {
-        fail(check.pointer + " is missing in " + response.body.substr(0, 300));
-        continue;
-      }
-      if (check.equals == "<present>") continue;
-      const Json want = Json::parse(substitute(check.equals, vars_), nullptr, false);
-      if (want.is_discarded()) {
-        fail(check.pointer + ": the expectation is not JSON: " + check.equals);
-      } else if (body.at(pointer) != want) {
-        fail(check.pointer + " is " + body.at(pointer).dump() + ", expected " + want.dump());
-      }
-    }
+    support::check_json(body, response.body, expect.json, vars_, [this](const std::string& what) { fail(what); });
     for (const auto& name : expect.cookies_set) {
       if (!any_ends_with(set, name)) fail("no cookie " + name + " was set");
     }

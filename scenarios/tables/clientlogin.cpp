@@ -180,6 +180,50 @@ std::vector<Scenario> clientlogin_scenarios() {
                              {.json = {{"/clientlogin", R"({"status":"PASS","username":"Alice"})"}},
                               .cookies_set = {"Token", "UserID", "UserName", "_session"}}),
                  steps::whoami("Alice")}},
+      {.name = "clientlogin/bot-password-name-is-wrongpassword",
+       .tag = Tag::Core,
+       .source = "NOTES.md §4.3, §15.4 (observed on refwiki): clientlogin knows no bot passwords; "
+                 "Robo@mybot is a valid but unknown main-account name (counted in the password throttle under it)",
+       .steps = {steps::login_token(),
+                 clientlogin({{"username", "{ROBO_BOT}"}, {"password", "{ROBO_BOT_PASS}"}},
+                             {.api_error = "",
+                              .json = {{"/clientlogin", R"({"status":"FAIL","message":)" + wrong +
+                                                            R"(,"messagecode":"wrongpassword",)"
+                                                            R"("canpreservestate":false})"}}}),
+                 steps::whoami("127.0.0.1")}},
+      {.name = "clientlogin/inside-a-bot-password-session-is-userlogin-cannot-login",
+       .tag = Tag::Core,
+       .source = "NOTES.md §4.3 (observed on refwiki): canAuthenticateNow() is false; the message key does "
+                 "not exist, so it renders as ⧼userlogin-cannot-login⧽",
+       .steps = {steps::login_token(), steps::login_success("{ALICE_BOT}", "{ALICE_BOT_PASS}", "Alice"),
+                 steps::login_token(),
+                 clientlogin({{"username", "{ALICE}"}, {"password", "{ALICE_PASS}"}},
+                             {.json = {{"/warnings/main/warnings", R"("Unrecognized parameters: username, password.")"},
+                                       {"/clientlogin",
+                                        R"({"status":"FAIL","message":"⧼userlogin-cannot-login⧽",)"
+                                        R"("messagecode":"userlogin-cannot-login","canpreservestate":false})"}}}),
+                 steps::whoami("Alice")}},
+      {.name = "clientlogin/token-reused-after-pass-is-badtoken",
+       .tag = Tag::Core,
+       .source = "NOTES.md §2.1 (observed in mw-1.39/clientlogin-token-reused-after-pass.json and on refwiki): "
+                 "PASS drops the token secrets",
+       .steps = {steps::login_token(),
+                 clientlogin({{"username", "{ALICE}"}, {"password", "{ALICE_PASS}"}},
+                             {.json = {{"/clientlogin/status", R"("PASS")"}}}),
+                 clientlogin({{"username", "{ALICE}"}, {"password", "{ALICE_PASS}"}},
+                             {.api_error = "badtoken",
+                              .json = {{"/error/code", R"("badtoken")"},
+                                       {"/error/info", R"("Invalid CSRF token.")"},
+                                       {"/clientlogin", "<absent>"}}}),
+                 steps::whoami("Alice")}},
+      {.name = "clientlogin/wrong-password-messageformat-wikitext-fv2",
+       .tag = Tag::Core,
+       .source = "NOTES.md §4.1, §4.3 (observed on refwiki): wikitext keeps the message's newline",
+       .steps = {steps::login_token(),
+                 wrong_password("Nobody wrongpass five", {{"loginmessageformat", "wikitext"}},
+                                {.json = {{"/clientlogin", R"({"status":"FAIL","message":)" + wrong +
+                                                               R"(,"messagecode":"wrongpassword",)"
+                                                               R"("canpreservestate":false})"}}})}},
   };
 }
 

@@ -198,6 +198,22 @@ std::vector<Scenario> userinfo_logout_scenarios() {
                       {{"/error/info",
                         R"("The following parameter was found in the query string, but must be in the POST body: token.")"}}}},
             steps::whoami("Alice")}},
+      {.name = "logout/old-csrf-token-is-rejected-after-logout",
+       .tag = Tag::Core,
+       .source = "NOTES.md §2.1, §6 (observed on refwiki): anonymous again, only +\\ matches",
+       .steps = {steps::login_token(), steps::login_success("{ALICE}", "{ALICE_PASS}", "Alice"), steps::csrf_token(),
+                 logout("{CSRF}", {.json = {{"", "{}"}}}),
+                 logout("{CSRF}", {.api_error = "badtoken", .json = {{"/error/info", badtoken}}}), anonymous()}},
+      {.name = "logout/login-token-is-not-a-csrf-token",
+       .tag = Tag::Core,
+       .source = "NOTES.md §2.1, §2.3 (observed on refwiki): login tokens have their own secret and salt",
+       .steps = {steps::login_token(), logout("{T}", {.api_error = "badtoken", .json = {{"/error/info", badtoken}}})}},
+      {.name = "logout/then-login-again-with-a-new-token",
+       .tag = Tag::Core,
+       .source = "NOTES.md §2.1, §6 (observed on refwiki): after logout a fresh login token logs in again",
+       .steps = {steps::login_token(), steps::login_success("{ROBO_BOT}", "{ROBO_BOT_PASS}", "Robo"),
+                 steps::csrf_token(), logout("{CSRF}", {.json = {{"", "{}"}}}), steps::login_token(),
+                 steps::login_success("{ALICE_BOT}", "{ALICE_BOT_PASS}", "Alice"), steps::whoami("Alice")}},
   };
 }
 

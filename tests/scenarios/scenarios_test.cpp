@@ -8,12 +8,14 @@
 
 #include "mockwiki/fixture.h"
 #include "mockwiki/server.h"
+#include "scenarios/client_scenario.h"
 #include "scenarios/runner.h"
 
 namespace scenarios {
 
 // gtest shows a scenario by its name.
 void PrintTo(const Scenario& scenario, std::ostream* out) { *out << scenario.name; }
+void PrintTo(const ClientScenario& scenario, std::ostream* out) { *out << scenario.name; }
 
 namespace {
 
@@ -22,8 +24,7 @@ const mockwiki::Fixture& fixture_named(const std::string& name) {
   static std::map<std::string, mockwiki::Fixture> loaded;
   auto it = loaded.find(name);
   if (it == loaded.end()) {
-    it = loaded.emplace(name, mockwiki::Fixture::load(std::string(MOCKWIKI_FIXTURES_DIR) + "/" + name + ".json"))
-             .first;
+    it = loaded.emplace(name, mockwiki::Fixture::load(std::string(MOCKWIKI_FIXTURES_DIR) + "/" + name + ".json")).first;
   }
   return it->second;
 }
@@ -36,18 +37,35 @@ TEST_P(ScenarioTest, HoldsOnTheMock) {
   options.fixture = fixture_named(fixture_of(scenario));
   mockwiki::MockWiki wiki(std::move(options));
   const Outcome outcome = run(scenario, wiki.api_url());
-  EXPECT_TRUE(outcome.passed) << scenario.name << " [" << tag_name(scenario.tag) << ", fixture "
-                              << fixture_of(scenario) << "] (" << scenario.source << ")\n"
+  EXPECT_TRUE(outcome.passed) << scenario.name << " [" << tag_name(scenario.tag) << ", fixture " << fixture_of(scenario)
+                              << "] (" << scenario.source << ")\n"
                               << outcome.diff;
 }
 
-std::string test_name(const ::testing::TestParamInfo<Scenario>& info) {
+// The client scenarios, through the client library, against the same kind of mock.
+class ClientScenarioTest : public ::testing::TestWithParam<ClientScenario> {};
+
+TEST_P(ClientScenarioTest, HoldsThroughTheClientLibrary) {
+  const ClientScenario& scenario = GetParam();
+  mockwiki::MockWiki::Options options;
+  options.fixture = fixture_named(fixture_of(scenario));
+  mockwiki::MockWiki wiki(std::move(options));
+  const Outcome outcome = run(scenario, wiki.api_url());
+  EXPECT_TRUE(outcome.passed) << scenario.name << " [" << tag_name(scenario.tag) << ", fixture " << fixture_of(scenario)
+                              << "] (" << scenario.source << ")\n"
+                              << outcome.diff;
+}
+
+template <typename AnyScenario>
+std::string test_name(const ::testing::TestParamInfo<AnyScenario>& info) {
   std::string name;
   for (char c : info.param.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(All, ScenarioTest, ::testing::ValuesIn(all_scenarios()), test_name);
+INSTANTIATE_TEST_SUITE_P(All, ScenarioTest, ::testing::ValuesIn(all_scenarios()), test_name<Scenario>);
+INSTANTIATE_TEST_SUITE_P(All, ClientScenarioTest, ::testing::ValuesIn(all_client_scenarios()),
+                         test_name<ClientScenario>);
 
 }  // namespace
 }  // namespace scenarios

@@ -17,8 +17,11 @@ struct Outcome {
 // The variables the reference fixture defines ({ALICE}, {ALICE_PASS}, ...).
 std::map<std::string, std::string> fixture_variables();
 
-// Runs `scenario` against api.php at `api_url`. Clock moves go to the mock's admin API beside
-// it (/__mockwiki/clock); against a wiki without one, a step that needs it fails.
+// Runs `scenario` against api.php at `api_url`. Clock moves and control-plane steps go to the
+// mock's admin API beside it (/__mockwiki/); against a wiki without one, a step that needs it
+// fails. A mock-tagged scenario first resets the mock (POST /__mockwiki/reset) to its fixture,
+// so that it does not depend on what ran before it; core and oath ones never touch the control
+// plane, and share the wiki's state (its throttles) as on a real wiki.
 Outcome run(const Scenario& scenario, const std::string& api_url);
 
 }  // namespace scenarios
