@@ -17,7 +17,8 @@ set(cli_test ${CMAKE_CURRENT_SOURCE_DIR}/tools/cli_client_test.sh)
 add_test(NAME client.cli-mock
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet
           --fixture ${PROJECT_SOURCE_DIR}/mockwiki/fixtures/oath.json -- ${cli_test} $<TARGET_FILE:mockwiki_cli>)
-add_test(NAME client.cli-refwiki-oath COMMAND ${cli_test} $<TARGET_FILE:mockwiki_cli> http://127.0.0.1:8094/api.php)
+add_test(NAME client.cli-refwiki-oath COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tools/with_refwiki.sh http://127.0.0.1:8094/api.php
+         ${cli_test} $<TARGET_FILE:mockwiki_cli> http://127.0.0.1:8094/api.php)
 set_tests_properties(client.cli-mock client.cli-refwiki-oath PROPERTIES LABELS client SKIP_RETURN_CODE 77 TIMEOUT 120)
 # It logs in as Tofu on the oath reference wiki, as the oath scenarios do: one at a time, so that
 # neither spends the TOTP windows or throttle attempts the other counts on.

@@ -7,7 +7,8 @@ target_compile_definitions(mockwiki_scenario_tests PRIVATE
 # The core scenarios against real MediaWiki from `../shared/tools/refwiki start` (port 8091),
 # when it is running; skipped otherwise.
 add_test(NAME scenarios.conform-refwiki-core
-  COMMAND sh -c "/usr/bin/python3 -c 'import urllib.request; urllib.request.urlopen(\"http://127.0.0.1:8091/api.php?action=query&format=json\", timeout=5)' 2>/dev/null || { echo 'no refwiki on 8091; skipping'; exit 77; }; exec \"$0\" --api http://127.0.0.1:8091/api.php --profile core" $<TARGET_FILE:mockwiki_conform>)
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tools/with_refwiki.sh http://127.0.0.1:8091/api.php
+          $<TARGET_FILE:mockwiki_conform> --api http://127.0.0.1:8091/api.php --profile core)
 # And every scenario against the standalone mock, as a user runs them: a mock per fixture, each
 # with the scenarios that need it.
 foreach(fixture default oath confirmedit pluggableauth)
@@ -18,7 +19,8 @@ foreach(fixture default oath confirmedit pluggableauth)
   set_tests_properties(scenarios.conform-standalone-mock-${fixture} PROPERTIES LABELS scenarios TIMEOUT 120)
 endforeach()
 add_test(NAME scenarios.conform-refwiki-oath
-  COMMAND sh -c "/usr/bin/python3 -c 'import urllib.request; urllib.request.urlopen(\"http://127.0.0.1:8094/api.php?action=query&format=json\", timeout=5)' 2>/dev/null || { echo 'no refwiki on 8094; skipping'; exit 77; }; exec \"$0\" --api http://127.0.0.1:8094/api.php --profile oath" $<TARGET_FILE:mockwiki_conform>)
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tools/with_refwiki.sh http://127.0.0.1:8094/api.php
+          $<TARGET_FILE:mockwiki_conform> --api http://127.0.0.1:8094/api.php --profile oath)
 set_tests_properties(scenarios.conform-refwiki-oath PROPERTIES RESOURCE_LOCK refwiki-oath)
 set_tests_properties(scenarios.conform-refwiki-core scenarios.conform-refwiki-oath PROPERTIES
   LABELS scenarios SKIP_RETURN_CODE 77 TIMEOUT 120)
