@@ -40,26 +40,6 @@ Step logout(Expect expect) {
           .expect = std::move(expect)};
 }
 
-Step login(const char* user, const char* password, Expect expect) {
-  return {.name = std::string("login as ") + user,
-          .method = "POST",
-          .params =
-              {{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", "{T}"}, {"format", "json"}},
-          .expect = std::move(expect)};
-}
-
-Step clientlogin(const char* user, const char* password, Expect expect) {
-  return {.name = std::string("clientlogin as ") + user,
-          .method = "POST",
-          .params = {{"action", "clientlogin"},
-                     {"username", user},
-                     {"password", password},
-                     {"loginreturnurl", "http://example.org/"},
-                     {"logintoken", "{T}"},
-                     {"format", "json"}},
-          .expect = std::move(expect)};
-}
-
 // meta=userinfo&assert=user.
 Step assert_user(std::string api_error) {
   return {.name = "assert=user",
@@ -164,12 +144,12 @@ std::vector<Scenario> fault_scenarios() {
                  "checkExecutePermissions, ApiBase::dieReadOnly; control.h fault readonly",
        .steps = {add_fault("readonly", R"({"fault": "readonly", "reason": "Maintenance in progress", "times": 1})"),
                  steps::login_token(),  // meta=tokens is not write mode: the fault waits
-                 login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
-                       {.api_error = "readonly",
-                        .json = {{"/error/code", R"("readonly")"},
-                                 {"/error/info", R"("The wiki is currently in read-only mode.")"},
-                                 {"/error/readonlyreason", R"("Maintenance in progress")"},
-                                 {"/login", "<absent>"}}}),
+                 steps::login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
+                              {.api_error = "readonly",
+                               .json = {{"/error/code", R"("readonly")"},
+                                        {"/error/info", R"("The wiki is currently in read-only mode.")"},
+                                        {"/error/readonlyreason", R"("Maintenance in progress")"},
+                                        {"/login", "<absent>"}}}),
                  steps::login_success("{ALICE_BOT}", "{ALICE_BOT_PASS}", "Alice"), no_fault_left()}},
       {.name = "fault/badtoken-despite-a-valid-token",
        .tag = Tag::Mock,
@@ -267,8 +247,8 @@ std::vector<Scenario> fault_scenarios() {
        .steps = {add_fault("http_503", R"({"match": {"action": "login"}, "fault": "http_503"})"),
                  steps::login_token(),  // action=query: not for this fault
                  steps::csrf_token(),
-                 login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
-                       {.status = 503, .api_error = "", .json = {{"/login", "<absent>"}}}),
+                 steps::login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
+                              {.status = 503, .api_error = "", .json = {{"/login", "<absent>"}}}),
                  steps::whoami("127.0.0.1"),  // the login did not run
                  steps::login_success("{ALICE_BOT}", "{ALICE_BOT_PASS}", "Alice"), no_fault_left()}},
       {.name = "account/locked-account-cannot-log-in",
@@ -282,12 +262,14 @@ std::vector<Scenario> fault_scenarios() {
                  change_account("Lockee", R"({"locked": true})", {{"/account/locked", "true"}}),
                  steps::whoami("127.0.0.1"),  // the lock ended the session
                  steps::login_token(),
-                 clientlogin("Lockee", "LockeePassw0rd!23",
-                             clientlogin_failed("login-userblocked", R"("This user is blocked. Login not allowed.")")),
+                 steps::clientlogin(
+                     "Lockee", "LockeePassw0rd!23",
+                     clientlogin_failed("login-userblocked", R"("This user is blocked. Login not allowed.")")),
                  steps::login_token(),
-                 login("Lockee@probe", "k9p346n3wd25rq4f5r37e3p3e28iq97j",
-                       login_failed(R"("You cannot login with a bot password as your account is locked.")")),
-                 login("Lockee", "LockeePassw0rd!23", login_failed(R"("This user is blocked. Login not allowed.")")),
+                 steps::login("Lockee@probe", "k9p346n3wd25rq4f5r37e3p3e28iq97j",
+                              login_failed(R"("You cannot login with a bot password as your account is locked.")")),
+                 steps::login("Lockee", "LockeePassw0rd!23",
+                              login_failed(R"("This user is blocked. Login not allowed.")")),
                  steps::whoami("127.0.0.1"), remove_account("Lockee")}},
       {.name = "account/blocked-account-shows-blockinfo",
        .tag = Tag::Mock,
@@ -314,8 +296,8 @@ std::vector<Scenario> fault_scenarios() {
                    s.cookies = Cookies::DropAll;
                    return s;
                  }(),
-                 clientlogin("Blockee", "BlockeePassw0rd!23",
-                             {.json = {{"/clientlogin", R"({"status":"PASS","username":"Blockee"})"}}}),
+                 steps::clientlogin("Blockee", "BlockeePassw0rd!23",
+                                    {.json = {{"/clientlogin", R"({"status":"PASS","username":"Blockee"})"}}}),
                  remove_account("Blockee")}},
       {.name = "account/expire-user-sessions",
        .tag = Tag::Mock,
@@ -341,7 +323,7 @@ std::vector<Scenario> fault_scenarios() {
        .steps = {make_account("Changee", "v5asph8rhqmoe95b9ee0vbgi09qnk8w3"),
                  change_account("Changee", R"({"password": "NewChangeePassw0rd!45"})",
                                 {{"/account/name", R"("Changee")"}}),
-                 steps::login_token(), login("Changee", "ChangeePassw0rd!23", login_failed(kWrongPassword)),
+                 steps::login_token(), steps::login("Changee", "ChangeePassw0rd!23", login_failed(kWrongPassword)),
                  steps::whoami("127.0.0.1"), steps::login_success("Changee", "NewChangeePassw0rd!45", "Changee"),
                  steps::whoami("Changee"), remove_account("Changee")}},
       {.name = "account/removed",
@@ -354,11 +336,12 @@ std::vector<Scenario> fault_scenarios() {
                  remove_account("Removee"),
                  steps::whoami("127.0.0.1"),  // its session ended with it
                  steps::login_token(),
-                 login("Removee@probe", "tpppp6up3c4dsa7l36096n14do9gmnu7", login_failed(kWrongPassword)),
-                 login("Removee", "RemoveePassw0rd!23", login_failed(kWrongPassword)),
-                 clientlogin("Removee", "RemoveePassw0rd!23",
-                             clientlogin_failed("wrongpassword",
-                                                R"("Incorrect username or password entered.\nPlease try again.")")),
+                 steps::login("Removee@probe", "tpppp6up3c4dsa7l36096n14do9gmnu7", login_failed(kWrongPassword)),
+                 steps::login("Removee", "RemoveePassw0rd!23", login_failed(kWrongPassword)),
+                 steps::clientlogin(
+                     "Removee", "RemoveePassw0rd!23",
+                     clientlogin_failed("wrongpassword",
+                                        R"("Incorrect username or password entered.\nPlease try again.")")),
                  {.name = "the account is gone",
                   .admin = AdminCall{.method = "GET", .path = "accounts/Removee"},
                   .expect = {.status = 404, .json = {{"/error/code", R"("notfound")"}}}}}},

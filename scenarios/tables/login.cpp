@@ -5,14 +5,6 @@
 namespace scenarios {
 namespace {
 
-Step login(const char* user, const char* password, Expect expect, const char* token = "{T}") {
-  return {.name = "login",
-          .method = "POST",
-          .params =
-              {{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", token}, {"format", "json"}},
-          .expect = std::move(expect)};
-}
-
 // action=login with the token {T} and formatversion 2, plus `more` (errorformat, origin, ...).
 Step login_fv2(const char* user, const char* password, std::vector<std::pair<std::string, std::string>> more,
                Expect expect) {
@@ -38,20 +30,20 @@ std::vector<Scenario> login_scenarios() {
        .tag = Tag::Core,
        .source = "NOTES.md §7 (observed): BotPasswordSessionProvider",
        .steps = {steps::login_token(),
-                 login("{ROBO_BOT}", "{ROBO_BOT_PASS}",
-                       {.json = {{"/login/result", R"("Success")"}}, .cookies_set = {"_BPsession"}})}},
+                 steps::login("{ROBO_BOT}", "{ROBO_BOT_PASS}",
+                              {.json = {{"/login/result", R"("Success")"}}, .cookies_set = {"_BPsession"}})}},
       {.name = "login/wrong-bot-password-is-failed",
        .tag = Tag::Core,
        .source = "NOTES.md §3.4 (observed)",
        .steps = {steps::login_token(),
-                 login("{ALICE_BOT}", "00000000000000000000000000000000",
-                       {.json = {{"/login/result", R"("Failed")"}, {"/login/reason", wrong}}}),
+                 steps::login("{ALICE_BOT}", "00000000000000000000000000000000",
+                              {.json = {{"/login/result", R"("Failed")"}, {"/login/reason", wrong}}}),
                  steps::whoami("127.0.0.1")}},
       {.name = "login/unknown-user-is-failed",
        .tag = Tag::Core,
        .source = "NOTES.md §3.4 (observed): the same text as a wrong password",
-       .steps = {steps::login_token(), login("Nobody@bot", "00000000000000000000000000000000",
-                                             {.json = {{"/login/result", R"("Failed")"}}})}},
+       .steps = {steps::login_token(), steps::login("Nobody@bot", "00000000000000000000000000000000",
+                                                    {.json = {{"/login/result", R"("Failed")"}}})}},
       {.name = "login/without-token-is-need-token",
        .tag = Tag::Core,
        .source = "NOTES.md §3.4 (observed)",
@@ -66,17 +58,18 @@ std::vector<Scenario> login_scenarios() {
        .tag = Tag::Core,
        .source = "NOTES.md §3.4 (observed)",
        .steps = {steps::login_token(),
-                 login("{ALICE_BOT}", "{ALICE_BOT_PASS}", {.json = {{"/login/result", R"("WrongToken")"}}},
-                       "0123456789abcdef0123456789abcdef+\\")}},
+                 steps::login("{ALICE_BOT}", "{ALICE_BOT_PASS}", {.json = {{"/login/result", R"("WrongToken")"}}},
+                              "0123456789abcdef0123456789abcdef+\\")}},
       {.name = "login/lost-session-is-failed",
        .tag = Tag::Core,
        .source = "NOTES.md §3.4, §7 (observed): the token's session is gone",
-       .steps = {steps::login_token(),
-                 [] {
-                   Step s = login("{ALICE_BOT}", "{ALICE_BOT_PASS}", {.json = {{"/login/result", R"("Failed")"}}});
-                   s.cookies = Cookies::DropAll;
-                   return s;
-                 }()}},
+       .steps =
+           {steps::login_token(),
+            [] {
+              Step s = steps::login("{ALICE_BOT}", "{ALICE_BOT_PASS}", {.json = {{"/login/result", R"("Failed")"}}});
+              s.cookies = Cookies::DropAll;
+              return s;
+            }()}},
       {.name = "login/get-is-mustbeposted",
        .tag = Tag::Core,
        .source = "NOTES.md §8 (observed)",
@@ -98,9 +91,9 @@ std::vector<Scenario> login_scenarios() {
        .tag = Tag::Core,
        .source = "NOTES.md §3.4 (observed)",
        .steps = {steps::login_token(),
-                 login("{ALICE}", "{ALICE_PASS}",
-                       {.json = {{"/login/result", R"("Success")"}, {"/warnings/login", "<present>"}},
-                        .cookies_set = {"UserID", "Token"}}),
+                 steps::login("{ALICE}", "{ALICE_PASS}",
+                              {.json = {{"/login/result", R"("Success")"}, {"/warnings/login", "<present>"}},
+                               .cookies_set = {"UserID", "Token"}}),
                  steps::whoami("Alice")}},
       {.name = "login/bot-password-success-fv2-has-no-warnings",
        .tag = Tag::Core,

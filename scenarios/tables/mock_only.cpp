@@ -7,14 +7,6 @@
 namespace scenarios {
 namespace {
 
-Step login(const char* user, const char* password, Expect expect) {
-  return {.name = "login",
-          .method = "POST",
-          .params =
-              {{"action", "login"}, {"lgname", user}, {"lgpassword", password}, {"lgtoken", "{T}"}, {"format", "json"}},
-          .expect = std::move(expect)};
-}
-
 // meta=userinfo&assert=user, `seconds` after the previous step.
 Step assert_user(int seconds, std::optional<std::string> api_error) {
   return {.name = "assert=user " + std::to_string(seconds) + " s later",
@@ -52,8 +44,8 @@ std::vector<Scenario> mock_only_scenarios() {
        .source = "NOTES.md §3.4 (ApiLogin forces rememberMe: a Token cookie), §7: the Token cookie re-creates "
                  "the session after it expires (core:includes/session/CookieSessionProvider.php)",
        .steps = {steps::login_token(),
-                 login("{ALICE}", "{ALICE_PASS}",
-                       {.json = {{"/login/result", R"("Success")"}}, .cookies_set = {"Token"}}),
+                 steps::login("{ALICE}", "{ALICE_PASS}",
+                              {.json = {{"/login/result", R"("Success")"}}, .cookies_set = {"Token"}}),
                  assert_user(3601, ""), steps::whoami("Alice")}},
       {.name = "mock/clientlogin-without-remember-me-expires",
        .tag = Tag::Mock,
@@ -77,9 +69,10 @@ std::vector<Scenario> mock_only_scenarios() {
                  "as its session",
        .steps = {steps::login_token(),
                  [] {
-                   Step s = login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
-                                  {.json = {{"/login", R"({"result":"Failed","reason":"Unable to continue login. )"
-                                                       R"(Your session most likely timed out."})"}}});
+                   Step s =
+                       steps::login("{ALICE_BOT}", "{ALICE_BOT_PASS}",
+                                    {.json = {{"/login", R"({"result":"Failed","reason":"Unable to continue login. )"
+                                                         R"(Your session most likely timed out."})"}}});
                    s.advance_clock = 3601;
                    return s;
                  }(),
@@ -88,13 +81,15 @@ std::vector<Scenario> mock_only_scenarios() {
        .tag = Tag::Mock,
        .source = "NOTES.md §3.4: $wgPasswordAttemptThrottle 5 in 300 s per (username, IP), the 6th refused even "
                  "with the right password (core:includes/auth/ThrottlePreAuthenticationProvider.php); §15.4",
-       .steps = {steps::login_token(), login("{THROTTLED}", "Wrong-Passw0rd!1", {.json = {{"/login/reason", kWrong}}}),
-                 login("{THROTTLED}", "Wrong-Passw0rd!2", {.json = {{"/login/reason", kWrong}}}),
-                 login("{THROTTLED}", "Wrong-Passw0rd!3", {.json = {{"/login/reason", kWrong}}}),
-                 login("{THROTTLED}", "Wrong-Passw0rd!4", {.json = {{"/login/reason", kWrong}}}),
-                 login("{THROTTLED}", "Wrong-Passw0rd!5", {.json = {{"/login/reason", kWrong}}}),
-                 login("{THROTTLED}", "{THROTTLED_PASS}",
-                       {.json = {{"/login", std::string(R"({"result":"Failed","reason":)") + kThrottled + "}"}}}),
+       .steps = {steps::login_token(),
+                 steps::login("{THROTTLED}", "Wrong-Passw0rd!1", {.json = {{"/login/reason", kWrong}}}),
+                 steps::login("{THROTTLED}", "Wrong-Passw0rd!2", {.json = {{"/login/reason", kWrong}}}),
+                 steps::login("{THROTTLED}", "Wrong-Passw0rd!3", {.json = {{"/login/reason", kWrong}}}),
+                 steps::login("{THROTTLED}", "Wrong-Passw0rd!4", {.json = {{"/login/reason", kWrong}}}),
+                 steps::login("{THROTTLED}", "Wrong-Passw0rd!5", {.json = {{"/login/reason", kWrong}}}),
+                 steps::login(
+                     "{THROTTLED}", "{THROTTLED_PASS}",
+                     {.json = {{"/login", std::string(R"({"result":"Failed","reason":)") + kThrottled + "}"}}}),
                  steps::whoami("127.0.0.1"),
                  [] {
                    Step s = steps::login_success("{THROTTLED}", "{THROTTLED_PASS}", "Throttled");

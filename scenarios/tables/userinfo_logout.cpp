@@ -14,19 +14,6 @@ Step userinfo(Expect expect, const char* fv = "2") {
   return {.name = "userinfo", .params = std::move(params), .expect = std::move(expect)};
 }
 
-// action=clientlogin that passes (formatversion 1).
-Step clientlogin_pass(const char* user, const char* password) {
-  return {.name = "clientlogin",
-          .method = "POST",
-          .params = {{"action", "clientlogin"},
-                     {"username", user},
-                     {"password", password},
-                     {"loginreturnurl", "http://example.org/"},
-                     {"logintoken", "{T}"},
-                     {"format", "json"}},
-          .expect = {.json = {{"/clientlogin/status", R"("PASS")"}}}};
-}
-
 // action=logout by POST with `token`.
 Step logout(const char* token, Expect expect) {
   return {.name = "logout",
@@ -75,7 +62,8 @@ std::vector<Scenario> userinfo_logout_scenarios() {
       {.name = "userinfo/admin-groups-and-rights",
        .tag = Tag::Core,
        .source = "NOTES.md §15.1, §15.2 (observed): explicit groups sorted, then implicit; rights in group order",
-       .steps = {steps::login_token(), clientlogin_pass("{ADMIN}", "{ADMIN_PASS}"),
+       .steps = {steps::login_token(),
+                 steps::clientlogin("{ADMIN}", "{ADMIN_PASS}", {.json = {{"/clientlogin/status", R"("PASS")"}}}),
                  userinfo({.json = {{ui + "/name", R"("Admin")"},
                                     {ui + "/anon", "<absent>"},
                                     {ui + "/messages", "false"},
@@ -90,7 +78,8 @@ std::vector<Scenario> userinfo_logout_scenarios() {
       {.name = "userinfo/alice-groups-and-rights-fv1",
        .tag = Tag::Core,
        .source = "NOTES.md §15.2 (observed); tests/reference/mw-1.39/clientlogin-pass-then-userinfo-fv1.json",
-       .steps = {steps::login_token(), clientlogin_pass("{ALICE}", "{ALICE_PASS}"),
+       .steps = {steps::login_token(),
+                 steps::clientlogin("{ALICE}", "{ALICE_PASS}", {.json = {{"/clientlogin/status", R"("PASS")"}}}),
                  userinfo({.json = {{ui + "/name", R"("Alice")"},
                                     {ui + "/messages", "<absent>"},
                                     {ui + "/groups", R"(["*","user","autoconfirmed"])"},
@@ -103,7 +92,8 @@ std::vector<Scenario> userinfo_logout_scenarios() {
       {.name = "userinfo/robo-bot-group-and-rights",
        .tag = Tag::Core,
        .source = "NOTES.md §15.2 (observed): the bot group's rights come first",
-       .steps = {steps::login_token(), clientlogin_pass("{ROBO}", "{ROBO_PASS}"),
+       .steps = {steps::login_token(),
+                 steps::clientlogin("{ROBO}", "{ROBO_PASS}", {.json = {{"/clientlogin/status", R"("PASS")"}}}),
                  userinfo({.json = {{ui + "/name", R"("Robo")"},
                                     {ui + "/groups", R"(["bot","*","user","autoconfirmed"])"},
                                     {ui + "/rights/0", R"("bot")"},
@@ -164,7 +154,9 @@ std::vector<Scenario> userinfo_logout_scenarios() {
       {.name = "logout/after-clientlogin",
        .tag = Tag::Core,
        .source = "NOTES.md §6 (observed in tests/reference/mw-1.39/logout-after-clientlogin-then-userinfo.json)",
-       .steps = {steps::login_token(), clientlogin_pass("{ALICE}", "{ALICE_PASS}"), steps::csrf_token(),
+       .steps = {steps::login_token(),
+                 steps::clientlogin("{ALICE}", "{ALICE_PASS}", {.json = {{"/clientlogin/status", R"("PASS")"}}}),
+                 steps::csrf_token(),
                  logout("{CSRF}", {.json = {{"", "{}"}}, .cookies_cleared = {"_session", "UserID"}}), anonymous()}},
       {.name = "logout/bot-password-session-clears-bpsession",
        .tag = Tag::Core,
