@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,9 @@ constexpr std::string_view kUsage =
     R"(Usage: mockwiki-conform --api URL [--profile core|oath|mock] [--fixture NAME] [--filter REGEX]
                         [--junit FILE] [--list]
 
-Runs the conformance scenarios against a wiki's api.php: one line per scenario, what differed
-for each that failed, and a last line "N passed, N failed".
+Runs the conformance scenarios against a wiki's api.php, the HTTP ones and then those played
+through the client library: one line per scenario, what differed for each that failed, and a
+last line "N passed, N failed". Mock scenarios reset the mock (/__mockwiki/reset) first.
 
 Options:
   --api URL        the wiki's api.php
@@ -35,7 +37,7 @@ Options:
   --list           list the scenarios the options select, and run none
   --help, --version
 
-Exit status: 0 when all passed, 1 when any failed, 2 for a usage error.
+Exit status: 0 when all passed, 1 when any failed, 2 for a usage error or no wiki at the URL.
 )";
 
 [[noreturn]] void usage_error(const std::string& message) { tools::usage_error("mockwiki-conform", message); }
@@ -109,6 +111,21 @@ int main(int argc, char** argv) {
   }
 
   if (!fixture) fixture = profile == "oath" ? "oath" : "default";
+  std::set<std::string> fixtures;
+  for (const auto& scenario : scenarios::all_scenarios()) fixtures.insert(scenarios::fixture_of(scenario));
+  for (const auto& scenario : scenarios::all_client_scenarios()) fixtures.insert(scenarios::fixture_of(scenario));
+  if (!fixtures.contains(*fixture)) {
+    std::string known;
+    for (const auto& name : fixtures) known += (known.empty() ? "" : ", ") + name;
+    usage_error("no scenario needs a fixture \"" + *fixture + "\" (they need " + known + ")");
+  }
+  if (!list) {
+    // One request first, so that a wrong URL is one clear error rather than a failure per scenario.
+    if (const std::string problem = scenarios::check_wiki(*api); !problem.empty()) {
+      std::cerr << "mockwiki-conform: " << problem << "\n";
+      return 2;
+    }
+  }
 
   int passed = 0, failed = 0;
   std::string cases;

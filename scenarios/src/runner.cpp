@@ -371,6 +371,22 @@ class Play {
 
 }  // namespace
 
+std::string check_wiki(const std::string& api_url) {
+  const auto [origin, path] = split_url(api_url);
+  if (origin.empty()) return "--api must be a URL, http://HOST[:PORT]/PATH/api.php, not \"" + api_url + "\"";
+  httplib::Client http(origin);
+  http.set_connection_timeout(10, 0);
+  http.set_read_timeout(30, 0);
+  auto answer = http.Get(path + (path.find('?') == std::string::npos ? "?" : "&") + "action=query&format=json",
+                         {{"User-Agent", "mockwiki-conform/0.1"}});
+  if (!answer) return "no answer from " + api_url + ": " + httplib::to_string(answer.error());
+  if (!Json::parse(answer->body, nullptr, false).is_object()) {
+    return api_url + " is not an api.php: HTTP " + std::to_string(answer->status) + ", " +
+           answer->get_header_value("Content-Type") + ", not a JSON object";
+  }
+  return "";
+}
+
 Outcome run(const Scenario& scenario, const std::string& api_url) { return Play(scenario, api_url).run(); }
 
 }  // namespace scenarios

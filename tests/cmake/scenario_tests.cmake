@@ -24,3 +24,8 @@ add_test(NAME scenarios.conform-refwiki-oath
 set_tests_properties(scenarios.conform-refwiki-oath PROPERTIES RESOURCE_LOCK refwiki-oath)
 set_tests_properties(scenarios.conform-refwiki-core scenarios.conform-refwiki-oath PROPERTIES
   LABELS scenarios SKIP_RETURN_CODE 77 TIMEOUT 120)
+# mockwiki-conform's command line: statuses, reports and errors.
+add_test(NAME scenarios.conform-command-line
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/interop/with_mockwiki.sh $<TARGET_FILE:mockwiki_server> --quiet --
+          ${CMAKE_CURRENT_SOURCE_DIR}/tools/conform_cli_test.sh $<TARGET_FILE:mockwiki_conform>)
+set_tests_properties(scenarios.conform-command-line PROPERTIES LABELS scenarios TIMEOUT 120)

@@ -17,6 +17,10 @@ struct Outcome {
 // The variables the reference fixture defines ({ALICE}, {ALICE_PASS}, ...).
 std::map<std::string, std::string> fixture_variables();
 
+// "" when an api.php answers at `api_url` (action=query&format=json gives a JSON object), else
+// what is wrong, for a person to read.
+std::string check_wiki(const std::string& api_url);
+
 // Runs `scenario` against api.php at `api_url`. Clock moves and control-plane steps go to the
 // mock's admin API beside it (/__mockwiki/); against a wiki without one, a step that needs it
 // fails. A mock-tagged scenario first resets the mock (POST /__mockwiki/reset) to its fixture,
