@@ -37,7 +37,8 @@ Options:
   --list           list the scenarios the options select, and run none
   --help, --version
 
-Exit status: 0 when all passed, 1 when any failed, 2 for a usage error or no wiki at the URL.
+Exit status: 0 when all passed, 1 when any failed, 2 for a usage error, no wiki at the URL, no
+scenario selected, or a --junit file that cannot be written.
 )";
 
 [[noreturn]] void usage_error(const std::string& message) { tools::usage_error("mockwiki-conform", message); }
@@ -59,7 +60,12 @@ std::string xml_escape(const std::string& text) {
         out += "&quot;";
         break;
       default:
-        out += c;
+        // XML 1.0 allows no control characters but tab and line breaks.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += '?';
+        } else {
+          out += c;
+        }
     }
   }
   return out;
@@ -128,6 +134,7 @@ int main(int argc, char** argv) {
   }
 
   int passed = 0, failed = 0;
+  bool listed = false;
   std::string cases;
   // HTTP scenarios first, then those played through the client library: the same selection.
   auto play = [&](const auto& scenario) {
@@ -138,6 +145,7 @@ int main(int argc, char** argv) {
       return;
     }
     if (list) {
+      listed = true;
       std::cout << scenario.name << "  [" << scenarios::tag_name(scenario.tag) << "]  " << scenario.source << "\n";
       return;
     }
@@ -163,12 +171,12 @@ int main(int argc, char** argv) {
   };
   for (const auto& scenario : scenarios::all_scenarios()) play(scenario);
   for (const auto& scenario : scenarios::all_client_scenarios()) play(scenario);
-  if (list) return 0;
-  if (passed + failed == 0) {
+  if (passed + failed == 0 && !listed) {
     std::cerr << "mockwiki-conform: no scenario is in profile " << profile << " with fixture " << *fixture
               << (filter ? " and matches the filter" : "") << " (see --list)\n";
     return 2;
   }
+  if (list) return 0;
   std::cout << passed << " passed, " << failed << " failed\n";
   if (junit) {
     std::ofstream out(*junit);

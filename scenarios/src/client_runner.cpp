@@ -53,9 +53,8 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
 
   // A mock scenario starts from the fixture's state, whatever ran on this mock before it.
   if (scenario.tag == Tag::Mock) {
-    auto reset = support::call_control_plane(control, "POST", "reset", "");
-    if (!reset || reset->status != 200) {
-      outcome.diff = "cannot reset the mock (POST /__mockwiki/reset): not the mock, or its control plane is off\n";
+    if (const std::string problem = support::reset_mock(control); !problem.empty()) {
+      outcome.diff = problem + "\n";
       return outcome;
     }
   }
@@ -66,7 +65,7 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
     };
     auto whoami = [&] { return Json{{"user", session.user() ? Json(*session.user()) : Json(nullptr)}}; };
     Json answer;
-    std::string error;
+    std::string error, detail;
     try {
       switch (step.action) {
         case ClientAction::Login:
@@ -75,7 +74,11 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
           break;
         case ClientAction::ClientLogin: {
           mediawiki::ClientLoginHandlers handlers;
-          if (!step.totp_secret.empty()) handlers.ui = mediawiki::totp_handler(substitute(step.totp_secret, vars));
+          // Codes for the wiki's time: the mock's clock, which scenarios may have moved.
+          if (!step.totp_secret.empty()) {
+            handlers.ui = mediawiki::totp_handler(substitute(step.totp_secret, vars),
+                                                  [&control] { return support::wiki_time(control); });
+          }
           mediawiki::client_login(session, substitute(step.user, vars), substitute(step.password, vars), handlers);
           answer = whoami();
           break;
@@ -100,11 +103,9 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
           answer = whoami();
           break;
         case ClientAction::DropCookie:
-          for (const auto& c : std::vector<mediawiki::Cookie>(session.cookies().cookies())) {
-            if (c.name.size() >= step.cookie.size() &&
-                c.name.compare(c.name.size() - step.cookie.size(), step.cookie.size(), step.cookie) == 0) {
-              session.cookies().remove(c.name);
-            }
+          if (support::drop_cookies(session.cookies(), step.cookie) == 0) {
+            fail("no cookie ending in " + step.cookie + " to drop");
+            continue;
           }
           break;
         case ClientAction::Admin: {
@@ -114,7 +115,12 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
           }
           auto result = support::call_control_plane(control, step.admin->method, step.admin->path,
                                                     substitute(step.admin->body, vars));
-          if (!result || support::not_the_mock(result)) {
+          if (!result) {
+            fail("no answer from the control plane: " + httplib::to_string(result.error()));
+            outcome.passed = false;
+            return outcome;
+          }
+          if (support::not_the_mock(result)) {
             fail("no control plane at /__mockwiki/ (not the mock?)");
             outcome.passed = false;
             return outcome;
@@ -126,19 +132,19 @@ Outcome run(const ClientScenario& scenario, const std::string& api_url) {
         }
       }
     } catch (const mediawiki::ApiError& e) {
-      error = e.code();
+      error = e.code(), detail = e.what();
     } catch (const mediawiki::LoginError& e) {
-      error = e.result();
-    } catch (const mediawiki::TransportError&) {
-      error = "transport";
-    } catch (const mediawiki::ProtocolError&) {
-      error = "protocol";
+      error = e.result(), detail = e.what();
+    } catch (const mediawiki::TransportError& e) {
+      error = "transport", detail = e.what();
+    } catch (const mediawiki::ProtocolError& e) {
+      error = "protocol", detail = e.what();
     } catch (const std::exception& e) {
-      error = std::string("exception: ") + e.what();
+      error = "exception", detail = e.what();
     }
     if (error != step.error) {
-      fail(step.error.empty() ? "failed with " + error
-                              : "came to " + (error.empty() ? "success" : error) + ", expected " + step.error);
+      fail((error.empty() ? std::string("succeeded") : "failed with " + error + " (" + detail + ")") +
+           (step.error.empty() ? "" : ", expected " + step.error));
       continue;
     }
     if (error.empty()) support::check_json(answer, answer.dump(), step.json, vars, fail);

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "mediawiki/cookie_jar.h"
 #include "scenarios/scenario.h"
 
 namespace scenarios::support {
@@ -32,6 +34,20 @@ httplib::Result call_control_plane(httplib::Client& http, const std::string& met
 
 // Whether an answer to /__mockwiki/... came from something else than the mock (a wiki's 404 page).
 bool not_the_mock(const httplib::Result& result);
+
+// Resets the mock to its fixture, and its clock to this machine's time; "" when done, else why not.
+std::string reset_mock(httplib::Client& http);
+
+// The wiki's time: the mock's clock if there is one, else this machine's.
+std::int64_t wiki_time(httplib::Client& http);
+
+// The last TOTP window a scenario of this process had accepted for `secret` on the wiki at
+// `origin` (0: none), and forgetting them after the mock is reset.
+std::int64_t& last_totp_window(const std::string& origin, const std::string& secret);
+void forget_totp_windows(const std::string& origin);
+
+// Removes from `jar` the cookies whose names end with `suffix`; how many there were.
+int drop_cookies(mediawiki::CookieJar& jar, const std::string& suffix);
 
 // Each check on `body` (JSON text, "<present>", "<absent>"; variables substituted); `fail` is told
 // each difference. `raw` is the answer's text, quoted when something is missing.

@@ -138,11 +138,11 @@ class Play {
   Outcome run() {
     // A mock scenario starts from the fixture's state, whatever ran on this mock before it.
     if (scenario_.tag == Tag::Mock) {
-      auto reset = admin("POST", "reset", "");
-      if (!reset || reset->status != 200) {
-        outcome_.diff = "cannot reset the mock (POST /__mockwiki/reset): not the mock, or its control plane is off\n";
+      if (const std::string problem = support::reset_mock(http_); !problem.empty()) {
+        outcome_.diff = problem + "\n";
         return outcome_;
       }
+      support::forget_totp_windows(origin_);  // the mock forgot which windows were spent
     }
     for (index_ = 0; index_ < scenario_.steps.size(); ++index_) {
       if (!play(scenario_.steps[index_])) break;
@@ -159,10 +159,9 @@ class Play {
   // Plays one step; false when the scenario cannot go on (no answer at all).
   bool play(const Step& step) {
     if (step.cookies == Cookies::DropAll) jar_.clear();
-    if (step.cookies == Cookies::DropOne) {
-      for (const auto& c : std::vector<mediawiki::Cookie>(jar_.cookies())) {
-        if (any_ends_with({c.name}, step.drop_cookie)) jar_.remove(c.name);
-      }
+    if (step.cookies == Cookies::DropOne && support::drop_cookies(jar_, step.drop_cookie) == 0) {
+      fail("no cookie ending in " + step.drop_cookie + " to drop");
+      return false;
     }
     if (step.advance_clock != 0) {
       auto moved = admin("POST", "clock", R"({"advance": )" + std::to_string(step.advance_clock) + "}");
@@ -198,8 +197,8 @@ class Play {
     // window this process spent on the wiki (no refusal to count towards badoath), and move on
     // while it says the code was refused (spent by someone else).
     const std::string secret = substitute(step.totp_secret, vars_);
-    const std::int64_t now_window = wiki_time() / 30;
-    std::int64_t& last_used = last_totp_window(origin_ + path_ + " " + secret);
+    const std::int64_t now_window = support::wiki_time(http_) / 30;
+    std::int64_t& last_used = support::last_totp_window(origin_, secret);
     for (std::int64_t window = std::max(now_window, last_used + 1); window <= now_window + 4; ++window) {
       try {
         vars_["TOTP"] = mediawiki::totp_code(secret, window * 30);
@@ -216,12 +215,6 @@ class Play {
     }
     fail("every TOTP window OATHAuth would accept now was used already by earlier logins: wait a minute");
     return cancelled();
-  }
-
-  // The last TOTP window used for a secret on a wiki, by any scenario this process played.
-  static std::int64_t& last_totp_window(const std::string& key) {
-    static std::map<std::string, std::int64_t> last;
-    return last.try_emplace(key, 0).first->second;
   }
 
   static httplib::Result cancelled() { return httplib::Result(nullptr, httplib::Error::Canceled); }
@@ -265,7 +258,11 @@ class Play {
       request.path = target;
       request.headers = headers_for(target.substr(0, target.find('?')));
       httplib::Result result = send(std::move(request));
-      if (!result || result->status / 100 != 3 || hop == 10) return result;
+      if (!result || result->status / 100 != 3) return result;
+      if (hop == 10) {
+        fail("more than 10 redirects from " + substitute(step.visit, vars_));
+        return cancelled();
+      }
       const std::string next = result->get_header_value("Location");
       const auto [next_origin, next_target] = split_url(next);
       if (!next_origin.empty() && next_origin != origin_) return result;  // the last hop on the wiki
@@ -293,17 +290,6 @@ class Play {
     const std::string cookie = jar_.header_for(path, std::time(nullptr));
     if (!cookie.empty()) headers.emplace("Cookie", cookie);
     return headers;
-  }
-
-  // The wiki's time: the mock's clock if there is one, else this machine's.
-  std::int64_t wiki_time() {
-    if (auto clock = admin("GET", "clock", ""); clock && clock->status == 200) {
-      const Json body = Json::parse(clock->body, nullptr, false);
-      if (body.is_object() && body.contains("now") && body["now"].is_number_integer()) {
-        return body["now"].get<std::int64_t>();
-      }
-    }
-    return std::time(nullptr);
   }
 
   void check(const Step& step, const httplib::Response& response) {
@@ -373,16 +359,21 @@ class Play {
 
 std::string check_wiki(const std::string& api_url) {
   const auto [origin, path] = split_url(api_url);
-  if (origin.empty()) return "--api must be a URL, http://HOST[:PORT]/PATH/api.php, not \"" + api_url + "\"";
-  httplib::Client http(origin);
-  http.set_connection_timeout(10, 0);
-  http.set_read_timeout(30, 0);
-  auto answer = http.Get(path + (path.find('?') == std::string::npos ? "?" : "&") + "action=query&format=json",
-                         {{"User-Agent", "mockwiki-conform/0.1"}});
-  if (!answer) return "no answer from " + api_url + ": " + httplib::to_string(answer.error());
-  if (!Json::parse(answer->body, nullptr, false).is_object()) {
-    return api_url + " is not an api.php: HTTP " + std::to_string(answer->status) + ", " +
-           answer->get_header_value("Content-Type") + ", not a JSON object";
+  if (origin.empty() || path.find('?') != std::string::npos) {
+    return "--api must be a URL, http://HOST[:PORT]/PATH/api.php without a query, not \"" + api_url + "\"";
+  }
+  try {
+    httplib::Client http(origin);
+    http.set_connection_timeout(10, 0);
+    http.set_read_timeout(30, 0);
+    auto answer = http.Get(path + "?action=query&format=json", {{"User-Agent", "mockwiki-conform/0.1"}});
+    if (!answer) return "no answer from " + api_url + ": " + httplib::to_string(answer.error());
+    if (!Json::parse(answer->body, nullptr, false).is_object()) {
+      return api_url + " is not an api.php: HTTP " + std::to_string(answer->status) + ", " +
+             answer->get_header_value("Content-Type") + ", not a JSON object";
+    }
+  } catch (const std::exception& e) {  // cpp-httplib refuses schemes but http(s), and bad ports
+    return "cannot use " + api_url + ": " + e.what();
   }
   return "";
 }

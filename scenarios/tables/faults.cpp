@@ -1,8 +1,8 @@
 // Faults and account changes through the mock's control plane (mockwiki/control.h): maxlag, ratelimited, readonly,
 // badtoken, internal errors, HTTP errors, blocked and locked accounts. Each fault is added with an admin step
 // (POST /__mockwiki/faults), hits the request it is for, and is gone for the next one. The account scenarios make
-// their own account (POST /__mockwiki/accounts) and remove it at the end, so that they leave the fixture's accounts
-// (and their throttles) alone when the whole suite runs against one standalone mock.
+// their own account (POST /__mockwiki/accounts), change it and remove it; like every mock scenario, each starts
+// from a reset mock (runner.h).
 #include "tables/steps.h"
 #include "tables/tables.h"
 

@@ -4,12 +4,10 @@
 // 30 s window once, so the runner moves on to the next windows when a code was used already (by another test
 // against the same wiki), and one run uses at most three windows of either account.
 //
-// A login that passes clears the account's password throttle, so each account's first scenario passes: runs
-// one after another against the same wiki do not pile up attempts.
-//
 // Every clientlogin or action=login with a password counts towards the password throttle (5 in 300 s per
-// account, NOTES.md §3.4), and a UI answer never clears it; so each two-factor account sees at most two
-// such attempts per run, and the continue steps (which the throttle does not count) share one begin.
+// account, NOTES.md §3.4); a UI answer never clears it, a PASS does. So each account's first scenario passes,
+// no account sees more than three attempts before a PASS, and runs one after another against the same wiki
+// do not pile them up.
 #include "tables/steps.h"
 #include "tables/tables.h"
 
@@ -57,7 +55,7 @@ Step continue_fails(const std::string& account, std::vector<std::pair<std::strin
                                                              {"formatversion", "2"}};
   params.insert(params.end(), more.begin(), more.end());
   return {
-      .name = more.empty() ? "logincontinue without OATHToken" : "logincontinue with a wrong code",
+      .name = more.empty() ? "logincontinue without OATHToken" : "logincontinue with a code that is refused",
       .method = "POST",
       .params = std::move(params),
       .expect = {.api_error = "",
