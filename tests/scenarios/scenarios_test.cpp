@@ -29,10 +29,9 @@ const mockwiki::Fixture& fixture_named(const std::string& name) {
   return it->second;
 }
 
-class ScenarioTest : public ::testing::TestWithParam<Scenario> {};
-
-TEST_P(ScenarioTest, HoldsOnTheMock) {
-  const Scenario& scenario = GetParam();
+// Plays `scenario` (HTTP or through the client library) against a fresh mock with its fixture.
+template <typename AnyScenario>
+void expect_holds_on_the_mock(const AnyScenario& scenario) {
   mockwiki::MockWiki::Options options;
   options.fixture = fixture_named(fixture_of(scenario));
   mockwiki::MockWiki wiki(std::move(options));
@@ -41,20 +40,15 @@ TEST_P(ScenarioTest, HoldsOnTheMock) {
                               << "] (" << scenario.source << ")\n"
                               << outcome.diff;
 }
+
+class ScenarioTest : public ::testing::TestWithParam<Scenario> {};
+
+TEST_P(ScenarioTest, HoldsOnTheMock) { expect_holds_on_the_mock(GetParam()); }
 
 // The client scenarios, through the client library, against the same kind of mock.
 class ClientScenarioTest : public ::testing::TestWithParam<ClientScenario> {};
 
-TEST_P(ClientScenarioTest, HoldsThroughTheClientLibrary) {
-  const ClientScenario& scenario = GetParam();
-  mockwiki::MockWiki::Options options;
-  options.fixture = fixture_named(fixture_of(scenario));
-  mockwiki::MockWiki wiki(std::move(options));
-  const Outcome outcome = run(scenario, wiki.api_url());
-  EXPECT_TRUE(outcome.passed) << scenario.name << " [" << tag_name(scenario.tag) << ", fixture " << fixture_of(scenario)
-                              << "] (" << scenario.source << ")\n"
-                              << outcome.diff;
-}
+TEST_P(ClientScenarioTest, HoldsThroughTheClientLibrary) { expect_holds_on_the_mock(GetParam()); }
 
 template <typename AnyScenario>
 std::string test_name(const ::testing::TestParamInfo<AnyScenario>& info) {
