@@ -48,28 +48,11 @@ paconf() {
   $REFWIKI stop $PORT core; sleep 0.5; $REFWIKI start $PORT core >/dev/null
   NB=0
 }
-A=http://127.0.0.1:$PORT/api.php
-J=$(mktemp -d)
-trap 'rm -rf "$J"' EXIT
+MAXBODY=${MAXBODY:-8000} SHOW_BODY_SIZE=1
+. "$OUT/capture-lib.sh"  # A, J, rq, hdr, tok, ctok
 ALICE_PASS='AlicePassw0rd!23'
 F=pluggableauth.txt; : > $OUT/$F
 
-rq() {
-  local f=$OUT/$1; shift; local c=$1; shift
-  local max=${MAXBODY:-8000}
-  curl -sS -v -o $J/.body "$@" 2>$J/.err
-  {
-    echo "### $c"
-    echo "\$ curl $(printf '%q ' "$@" | sed "s#$J/#JAR/#g")"
-    grep '^[<>] ' $J/.err | sed -e 's/\r$//' | grep -v '^> Accept: \*/\*$\|^> User-Agent: \|^< Date: \|^< Connection: close$\|^< X-Powered-By: \|^< Host: '
-    local n=$(stat -c %s $J/.body)
-    echo "[body: $n bytes]"
-    if [ "$n" -gt "$max" ]; then head -c $max $J/.body; echo; echo "[... body truncated: $n bytes in all]"; else cat $J/.body; echo; fi
-    echo
-  } >> "$f"
-}
-hdr() { printf '%s\n\n' "$1" >> $OUT/$F; }
-tok() { curl -sS -c $J/$1 -b $J/$1 "$A?action=query&meta=tokens&type=login&format=json" | python3 -c 'import sys,json;print(json.load(sys.stdin)["query"]["tokens"]["logintoken"])'; }
 newjar() { rm -f $J/$1; touch $J/$1; }
 RT=http://127.0.0.1:$PORT/index.php/Special:PluggableAuthLogin
 # NB counts button presses (login attempts without a username) since the last PluggableAuth PASS:

@@ -37,28 +37,11 @@ EOF
   $REFWIKI stop $PORT core; sleep 0.5
 fi
 $REFWIKI start $PORT core >/dev/null
-A=http://127.0.0.1:$PORT/api.php
-J=$(mktemp -d)
-trap 'rm -rf "$J"' EXIT
+MAXBODY=${MAXBODY:-8000}
+. "$OUT/capture-lib.sh"  # A, J, rq, hdr, tok, ctok
 ALICE_PASS='AlicePassw0rd!23'; THR_PASS='ThrottledPassw0rd!23'; ROBO_PASS='RoboPassw0rd!23'
 F=restart.txt; : > $OUT/$F
 
-rq() {
-  local f=$OUT/$1; shift; local c=$1; shift
-  local max=${MAXBODY:-8000}
-  curl -sS -v -o $J/.body "$@" 2>$J/.err
-  {
-    echo "### $c"
-    echo "\$ curl $(printf '%q ' "$@" | sed "s#$J/#JAR/#g")"
-    grep '^[<>] ' $J/.err | sed -e 's/\r$//' | grep -v '^> Accept: \*/\*$\|^> User-Agent: \|^< Date: \|^< Connection: close$\|^< X-Powered-By: \|^< Host: '
-    local n=$(stat -c %s $J/.body)
-    if [ "$n" -gt "$max" ]; then head -c $max $J/.body; echo; echo "[... body truncated: $n bytes in all]"; else cat $J/.body; echo; fi
-    echo
-  } >> "$f"
-}
-hdr() { printf '%s\n\n' "$1" >> $OUT/$F; }
-tok() { curl -sS -c $J/$1 -b $J/$1 "$A?action=query&meta=tokens&type=login&format=json" | python3 -c 'import sys,json;print(json.load(sys.stdin)["query"]["tokens"]["logintoken"])'; }
-ctok() { curl -sS -c $J/$1 -b $J/$1 "$A?action=query&meta=tokens&type=createaccount&format=json" | python3 -c 'import sys,json;print(json.load(sys.stdin)["query"]["tokens"]["createaccounttoken"])'; }
 for x in a b c d e f g h i k l m; do touch $J/$x; done
 # cl JAR "comment" extra-args... : clientlogin POST with a fresh login token of JAR
 cl() { local j=$1; shift; local c=$1; shift; local T=$(tok $j); rq $F "$c" -c $J/$j -b $J/$j --data-urlencode "logintoken=$T" "$@" "$A"; }
