@@ -52,17 +52,9 @@ std::vector<Scenario> mock_only_scenarios() {
        .source = "NOTES.md §4.4, §7: without rememberMe there is no Token cookie, so UserID/UserName alone do not "
                  "restore the session",
        .steps = {steps::login_token(),
-                 {.name = "clientlogin",
-                  .method = "POST",
-                  .params = {{"action", "clientlogin"},
-                             {"username", "{ADMIN}"},
-                             {"password", "{ADMIN_PASS}"},
-                             {"loginreturnurl", "http://example.org/"},
-                             {"logintoken", "{T}"},
-                             {"format", "json"}},
-                  .expect = {.json = {{"/clientlogin", R"({"status":"PASS","username":"Admin"})"}}}},
-                 assert_user(3601, "assertuserfailed"),
-                 steps::whoami("127.0.0.1")}},
+                 steps::clientlogin("{ADMIN}", "{ADMIN_PASS}",
+                                    {.json = {{"/clientlogin", R"({"status":"PASS","username":"Admin"})"}}}),
+                 assert_user(3601, "assertuserfailed"), steps::whoami("127.0.0.1")}},
       {.name = "mock/login-token-of-an-expired-session-is-sessionlost",
        .tag = Tag::Mock,
        .source = "NOTES.md §3.4, §7 (observed by deleting the MWSession row): the login token lives only as long "
@@ -105,16 +97,8 @@ std::vector<Scenario> mock_only_scenarios() {
            [] {
              std::vector<Step> steps = {steps::login_token()};
              auto attempt = [](const char* password, std::vector<Check> checks) {
-               return Step{.name = "clientlogin",
-                           .method = "POST",
-                           .params = {{"action", "clientlogin"},
-                                      {"username", "{THROTTLED}"},
-                                      {"password", password},
-                                      {"loginreturnurl", "http://example.org/"},
-                                      {"logintoken", "{T}"},
-                                      {"format", "json"},
-                                      {"formatversion", "2"}},
-                           .expect = {.json = std::move(checks)}};
+               return steps::clientlogin("{THROTTLED}", password, {.json = std::move(checks)},
+                                         {{"formatversion", "2"}});
              };
              for (int i = 0; i < 5; ++i) {
                steps.push_back(attempt("Wrong-Passw0rd!", {{"/clientlogin/messagecode", R"("wrongpassword")"}}));

@@ -172,15 +172,9 @@ std::vector<Scenario> pluggableauth_scenarios() {
                                        R"({"status":"FAIL","message":"The supplied credentials could )"
                                        R"(not be authenticated.","messagecode":)"
                                        R"("authmanager-authn-no-primary","canpreservestate":false})"}}}},
-                 {.name = "action=login with the main password",
-                  .method = "POST",
-                  .params = {{"action", "login"},
-                             {"lgname", "{ALICE}"},
-                             {"lgpassword", "{ALICE_PASS}"},
-                             {"lgtoken", "{T}"},
-                             {"format", "json"}},
-                  .expect = {.json = {{"/login", R"({"result":"Failed","reason":"The supplied credentials could not )"
-                                                 R"(be authenticated."})"}}}},
+                 steps::login("{ALICE}", "{ALICE_PASS}",
+                              {.json = {{"/login", R"({"result":"Failed","reason":"The supplied credentials could not )"
+                                                   R"(be authenticated."})"}}}),
                  steps::whoami("127.0.0.1"),
                  steps::login_token(),
                  [] {

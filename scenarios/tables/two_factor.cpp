@@ -36,14 +36,10 @@ std::string ui(const std::string& account, bool fv2, const std::string& message,
 
 // clientlogin with a user's right password, by POST with the login token {T}.
 Step begin(const char* user, const char* password, bool fv2, const std::string& account) {
-  std::vector<std::pair<std::string, std::string>> params = {
-      {"action", "clientlogin"}, {"username", user}, {"password", password}, {"loginreturnurl", "http://example.org/"},
-      {"logintoken", "{T}"},     {"format", "json"}};
-  if (fv2) params.emplace_back("formatversion", "2");
-  return {.name = "clientlogin",
-          .method = "POST",
-          .params = std::move(params),
-          .expect = {.api_error = "", .json = {{"/clientlogin", ui(account, fv2, kAskMessage, "oathauth-auth-ui")}}}};
+  return steps::clientlogin(
+      user, password, {.api_error = "", .json = {{"/clientlogin", ui(account, fv2, kAskMessage, "oathauth-auth-ui")}}},
+      fv2 ? std::vector<std::pair<std::string, std::string>>{{"formatversion", "2"}}
+          : std::vector<std::pair<std::string, std::string>>{});
 }
 
 // logincontinue=1 (formatversion 2) with `more`; the answer is UI again with oathauth-login-failed.
@@ -130,35 +126,23 @@ std::vector<Scenario> two_factor_scenarios() {
       {.name = "oath/action-login-with-the-main-password-is-aborted",
        .tag = Tag::Oath,
        .source = "NOTES.md §3.4, §9.4 (observed); mw-1.39-oath/oath-action-login-aborted",
-       .steps =
-           {steps::login_token(),
-            {.name = "login",
-             .method = "POST",
-             .params = {{"action", "login"},
-                        {"lgname", "{TOFU}"},
-                        {"lgpassword", "{TOFU_PASS}"},
-                        {"lgtoken", "{T}"},
-                        {"format", "json"}},
-             .expect = {.json = {{"/login",
-                                  R"({"result":"Aborted","reason":"Authentication requires user interaction, )"
-                                  R"(which is not supported by \"action=login\". To be able to login with )"
-                                  R"(\"action=login\", see [[Special:BotPasswords]]. To continue using )"
-                                  R"(main-account login, see \"[[Special:ApiHelp/clientlogin|action=clientlogin]]\".")"
-                                  "}"}}}},
-            steps::whoami("127.0.0.1")}},
+       .steps = {steps::login_token(),
+                 steps::login(
+                     "{TOFU}", "{TOFU_PASS}",
+                     {.json = {{"/login",
+                                R"({"result":"Aborted","reason":"Authentication requires user interaction, )"
+                                R"(which is not supported by \"action=login\". To be able to login with )"
+                                R"(\"action=login\", see [[Special:BotPasswords]]. To continue using )"
+                                R"(main-account login, see \"[[Special:ApiHelp/clientlogin|action=clientlogin]]\".")"
+                                "}"}}}),
+                 steps::whoami("127.0.0.1")}},
       {.name = "oath/bot-password-bypasses-two-factor",
        .tag = Tag::Oath,
        .source = "NOTES.md §9.4 (observed); mw-1.39-oath/oath-botpassword-bypasses-2fa, oath-botpassword-rights",
        .steps = {steps::login_token(),
-                 {.name = "login",
-                  .method = "POST",
-                  .params = {{"action", "login"},
-                             {"lgname", "{TOFU_BOT}"},
-                             {"lgpassword", "{TOFU_BOT_PASS}"},
-                             {"lgtoken", "{T}"},
-                             {"format", "json"}},
-                  .expect = {.json = {{"/login/result", R"("Success")"}, {"/login/lgusername", R"("Tofu")"}},
-                             .cookies_set = {"_BPsession"}}},
+                 steps::login("{TOFU_BOT}", "{TOFU_BOT_PASS}",
+                              {.json = {{"/login/result", R"("Success")"}, {"/login/lgusername", R"("Tofu")"}},
+                               .cookies_set = {"_BPsession"}}),
                  rights("Tofu", R"(["*","user","autoconfirmed"])",
                         R"(["read","edit","writeapi","minoredit","purge","applychangetags","changetags",)"
                         R"("editcontentmodel","autoconfirmed","editsemiprotected"])")}},
@@ -166,15 +150,8 @@ std::vector<Scenario> two_factor_scenarios() {
        .tag = Tag::Oath,
        .source = "OATHAuth@REL1_39:extension.json GroupPermissions user.oathauth-enable; observed on refwiki oath",
        .steps = {steps::login_token(),
-                 {.name = "clientlogin",
-                  .method = "POST",
-                  .params = {{"action", "clientlogin"},
-                             {"username", "{ALICE}"},
-                             {"password", "{ALICE_PASS}"},
-                             {"loginreturnurl", "http://example.org/"},
-                             {"logintoken", "{T}"},
-                             {"format", "json"}},
-                  .expect = {.json = {{"/clientlogin", R"({"status":"PASS","username":"Alice"})"}}}},
+                 steps::clientlogin("{ALICE}", "{ALICE_PASS}",
+                                    {.json = {{"/clientlogin", R"({"status":"PASS","username":"Alice"})"}}}),
                  rights("Alice", R"(["*","user","autoconfirmed"])",
                         R"(["createaccount","read","edit","createpage","createtalk","writeapi","viewmywatchlist",)"
                         R"("editmywatchlist","viewmyprivateinfo","editmyprivateinfo","editmyoptions","move",)"
